@@ -1,0 +1,156 @@
+#include "core/yaml_document.h"
+
+#include <sstream>
+#include <string_view>
+
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+#include <yaml-cpp/yaml.h>
+
+#include "core/error.h"
+#include "core/translate.h"
+#include "core/utf8.h"
+#include "core/yaml_messages.h"
+
+namespace exemplar {
+
+namespace {
+
+std::string too_deep_message(int max_depth) {
+    return tr({"嵌套层数超过 {0} 层", "nested deeper than {0} levels"}, max_depth);
+}
+
+// Control characters YAML does not allow (tab, LF and CR are fine), and tabs
+// in indentation, which YAML forbids and which make yaml-cpp's errors obscure.
+void check_characters(const SourceText& source, std::vector<Diagnostic>& diagnostics) {
+    const std::string& text = source.text();
+    bool at_line_start = true;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c == '\n') {
+            at_line_start = true;
+            continue;
+        }
+        if (c == '\t' && at_line_start) {
+            diagnostics.push_back(source.at(i, tr({"缩进中不能使用制表符（Tab），请改用空格",
+                                                    "tab used for indentation: indent with spaces"})));
+            at_line_start = false;
+            continue;
+        }
+        if (c != ' ') at_line_start = false;
+        if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7F)
+            diagnostics.push_back(source.at(i, tr({"不允许的控制字符 U+{0:04X}", "control character U+{0:04X} is not allowed"}, c)));
+    }
+}
+
+// Walks the event stream only, counting depth and refusing aliases, so that
+// nothing is built from a document that is too deep or that could expand.
+class LimitChecker final : public YAML::EventHandler {
+public:
+    LimitChecker(const SourceText& source, int max_depth, std::vector<Diagnostic>& diagnostics)
+        : source_(source), max_depth_(max_depth), diagnostics_(diagnostics) {}
+
+    struct TooDeep {};
+
+    void OnDocumentStart(const YAML::Mark&) override { ++documents_; }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+        diagnostics_.push_back(source_.at(static_cast<std::size_t>(mark.pos),
+                                          tr({"不支持 YAML 别名（*名称），请直接写出内容",
+                                              "YAML aliases (*name) are not supported: write the content out"})));
+    }
+    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override {
+        enter();
+    }
+    void OnSequenceEnd() override { --depth_; }
+    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+        enter();
+    }
+    void OnMapEnd() override { --depth_; }
+
+    int documents() const { return documents_; }
+
+private:
+    void enter() {
+        if (++depth_ > max_depth_) throw TooDeep{};
+    }
+    const SourceText& source_;
+    int max_depth_;
+    std::vector<Diagnostic>& diagnostics_;
+    int depth_ = 0;
+    int documents_ = 0;
+};
+
+Diagnostic syntax_error(const SourceText& source, const YAML::Exception& error) {
+    const std::size_t offset = error.mark.is_null() ? 0 : static_cast<std::size_t>(error.mark.pos);
+    return source.at(offset, tr({"YAML 语法错误：{0}", "YAML syntax error: {0}"}, describe_yaml_error(error.msg)));
+}
+
+}  // namespace
+
+std::optional<YamlDocument> YamlDocument::parse(std::string display_name, std::string text,
+                                                std::vector<Diagnostic>& diagnostics,
+                                                const YamlLimits& limits) {
+    const auto refuse_at_start = [&](std::string message) {
+        diagnostics.push_back(Diagnostic{display_name, 1, 1, {}, std::move(message)});
+        return std::nullopt;
+    };
+    if (text.size() > limits.max_bytes)
+        return refuse_at_start(tr({"文件过大（{0} 字节，上限 {1} 字节）", "the file is too large ({0} bytes; the limit is {1})"},
+                                  text.size(), limits.max_bytes));
+    if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
+    SourceText source(display_name, std::move(text));
+    if (const auto problem = find_encoding_problem(source.text())) {
+        diagnostics.push_back(source.at(problem->offset, problem->message));
+        return std::nullopt;
+    }
+    const std::size_t before = diagnostics.size();
+    check_characters(source, diagnostics);
+    if (diagnostics.size() != before) return std::nullopt;
+
+    try {
+        std::istringstream in(source.text());
+        YAML::Parser parser(in);
+        LimitChecker checker(source, limits.max_depth, diagnostics);
+        while (parser.HandleNextDocument(checker)) {
+        }
+        if (diagnostics.size() != before) return std::nullopt;
+        if (checker.documents() > 1)
+            return refuse_at_start(tr({"文件只能包含一个 YAML 文档（发现了 ---）",
+                                       "the file must hold one YAML document (found ---)"}));
+    } catch (const LimitChecker::TooDeep&) {
+        return refuse_at_start(too_deep_message(limits.max_depth));
+    } catch (const YAML::DeepRecursion&) {
+        return refuse_at_start(too_deep_message(limits.max_depth));
+    } catch (const YAML::Exception& error) {
+        diagnostics.push_back(syntax_error(source, error));
+        return std::nullopt;
+    }
+
+    try {
+        YAML::Node root = YAML::Load(source.text());
+        return YamlDocument(std::move(source), std::move(root));
+    } catch (const YAML::Exception& error) {
+        diagnostics.push_back(syntax_error(source, error));
+        return std::nullopt;
+    }
+}
+
+std::optional<YamlDocument> YamlDocument::read_file(const std::filesystem::path& path,
+                                                    std::vector<Diagnostic>& diagnostics,
+                                                    const YamlLimits& limits) {
+    try {
+        SourceText file = SourceText::read_file(path, limits.max_bytes);
+        return parse(file.name(), file.text(), diagnostics, limits);
+    } catch (const InputRefused& refused) {
+        diagnostics.insert(diagnostics.end(), refused.diagnostics().begin(), refused.diagnostics().end());
+        return std::nullopt;
+    }
+}
+
+}  // namespace exemplar
