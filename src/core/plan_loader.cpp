@@ -24,7 +24,8 @@ public:
     PlanReader(const YamlDocument& document, std::vector<Diagnostic>& diagnostics)
         : yaml_(document, diagnostics), diagnostics_(diagnostics) {}
 
-    // Structure only; the nodes of form ids and dimension keys are kept for check_forms().
+    // Structure only; the nodes of form ids and dimension keys are kept for
+    // check_forms(), which may run even when this found problems.
     std::optional<Plan> read() {
         const YAML::Node& root = yaml_.document().root();
         const auto entries = yaml_.entries(root, {"plan", "forms", "relation_weights", "dimension_weights", "peer_scope",
@@ -71,6 +72,8 @@ public:
         if (!diagnostics_.empty()) return std::nullopt;
         return plan_;
     }
+
+    bool has_mapping() const { return yaml_.document().root().IsMap(); }
 
     // Problems found in the form files, reported after the plan's own.
     const std::vector<Diagnostic>& form_diagnostics() const { return form_diagnostics_; }
@@ -245,7 +248,7 @@ PlanLoad load_plan_file(const std::filesystem::path& path, std::optional<std::fi
     if (document) {
         PlanReader reader(*document, load.diagnostics);
         load.plan = reader.read();
-        if (load.plan) {
+        if (reader.has_mapping()) {
             const auto folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
             reader.check_forms(folder, bundled_forms.value_or(bundled_forms_dir()), load);
         }

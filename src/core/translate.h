@@ -28,8 +28,11 @@ struct Text {
 template <class... Args>
 std::string tr(const Text& text, const Args&... args) {
     const std::string_view pattern = current_language() == Language::chinese ? text.zh : text.en;
-    return fmt::vformat(fmt::string_view(pattern.data(), pattern.size()),
-                        fmt::make_format_args(args...));
+    try {
+        return fmt::vformat(fmt::string_view(pattern.data(), pattern.size()), fmt::make_format_args(args...));
+    } catch (const fmt::format_error&) {
+        return std::string(pattern);  // a malformed pattern must never stop a message from being shown
+    }
 }
 
 }  // namespace exemplar

@@ -15,7 +15,7 @@ struct Known {
 // The messages a form or plan author can meet; yaml-cpp's exceptions.h lists them.
 constexpr Known known[] = {
     {"end of map not found", {"映射没有正确结束（检查缩进）", "end of mapping not found (check the indentation)"}},
-    {"end of map flow not found", {"缺少右花括号 }", "missing closing }"}},
+    {"end of map flow not found", {"缺少右花括号 }}", "missing closing }}"}},
     {"end of sequence not found", {"列表没有正确结束（检查缩进）", "end of list not found (check the indentation)"}},
     {"end of sequence flow not found", {"缺少右方括号 ]", "missing closing ]"}},
     {"illegal map value", {"此处不能出现“键: 值”（检查缩进或给含冒号的文本加引号）",
