@@ -10,6 +10,8 @@ packages=(
   libyaml-cpp-dev   # forms, plans and report templates are YAML
   libcli11-dev      # the command line
   libfmt-dev        # message formatting in two languages
+  libsqlite3-dev    # the database of rosters, cycles and answers
+  libicu-dev        # names ordered 按姓氏笔画 (zh@collation=stroke)
   libgtest-dev      # the test suites
 )
 

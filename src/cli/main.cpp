@@ -7,8 +7,13 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/assignment_commands.h"
+#include "cli/cycle_commands.h"
 #include "cli/form_commands.h"
 #include "cli/plan_commands.h"
+#include "cli/response_commands.h"
+#include "cli/results_commands.h"
+#include "cli/roster_commands.h"
 #include "cli/terminal.h"
 #include "core/translate.h"
 
@@ -76,6 +81,62 @@ int main(int argc, char** argv) {
         plan->add_subcommand("validate", tr({"检查方案文件及其使用的表单", "check plan files and the forms they use"}));
     plan_validate_command->add_option("FILE", plan_files, tr({"方案文件（.yaml）", "plan files (.yaml)"}))->required();
 
+    // roster
+    auto* roster = app.add_subcommand("roster", tr({"花名册：导入和查看人员与部门", "the roster: import and list people and departments"}));
+    roster->require_subcommand(1);
+    std::string roster_file;
+    auto* roster_import_command = roster->add_subcommand(
+        "import", tr({"从 CSV 导入花名册：按工号新增或更新人员，按路径建立部门", "import a roster CSV: add and update people by id, departments by path"}));
+    roster_import_command->add_option("FILE", roster_file, tr({"花名册文件（.csv）", "roster file (.csv)"}))->required();
+    bool roster_csv = false;
+    auto* roster_list_command = roster->add_subcommand("list", tr({"列出花名册", "list the roster"}));
+    roster_list_command->add_flag("--csv", roster_csv, tr({"以 CSV 输出", "print CSV"}));
+
+    // cycle
+    auto* cycle = app.add_subcommand("cycle", tr({"测评周期：创建、查看、关闭、删除", "evaluation cycles: create, list, show, close, delete"}));
+    cycle->require_subcommand(1);
+    std::string cycle_name;
+    std::string plan_file;
+    auto* cycle_create_command = cycle->add_subcommand(
+        "create", tr({"按考核方案创建测评周期并生成评价任务", "create a cycle under a plan and make its assignments"}));
+    cycle_create_command->add_option("NAME", cycle_name, tr({"周期名称，如 2026年度", "cycle name, e.g. 2026年度"}))->required();
+    cycle_create_command->add_option("--plan", plan_file, tr({"考核方案文件（.yaml）", "plan file (.yaml)"}))->required();
+    auto* cycle_list_command = cycle->add_subcommand("list", tr({"列出测评周期", "list the cycles"}));
+    auto* cycle_show_command = cycle->add_subcommand("show", tr({"显示周期的方案、人数和各部门进度", "show a cycle's plan, counts and progress per department"}));
+    cycle_show_command->add_option("NAME", cycle_name, tr({"周期名称", "cycle name"}))->required();
+    auto* cycle_close_command = cycle->add_subcommand("close", tr({"关闭周期：此后答案和结果不再改变", "close a cycle: its answers and results are frozen"}));
+    cycle_close_command->add_option("NAME", cycle_name, tr({"周期名称", "cycle name"}))->required();
+    bool delete_yes = false;
+    auto* cycle_delete_command = cycle->add_subcommand("delete", tr({"删除周期及其全部任务和答案", "delete a cycle with all its assignments and answers"}));
+    cycle_delete_command->add_option("NAME", cycle_name, tr({"周期名称", "cycle name"}))->required();
+    cycle_delete_command->add_flag("--yes", delete_yes, tr({"确认删除", "confirm the deletion"}));
+
+    // assignments
+    bool assignments_csv = false;
+    std::string assignments_rater;
+    std::string assignments_status;
+    auto* assignments_command = app.add_subcommand(
+        "assignments", tr({"列出评价任务：评价人、被评价人、关系、表单、状态、标记", "list assignments: rater, ratee, relation, form, status, flags"}));
+    assignments_command->add_option("NAME", cycle_name, tr({"周期名称", "cycle name"}))->required();
+    assignments_command->add_flag("--csv", assignments_csv, tr({"以 CSV 输出", "print CSV"}));
+    assignments_command->add_option("--rater", assignments_rater, tr({"只列出这位评价人（工号）的任务", "only this rater's assignments (id)"}));
+    assignments_command->add_option("--status", assignments_status, tr({"只列出此状态：open、draft、submitted", "only this status: open, draft, submitted"}));
+
+    // responses
+    auto* responses = app.add_subcommand("responses", tr({"导入答案", "import answers"}));
+    responses->require_subcommand(1);
+    std::vector<std::string> response_files;
+    auto* responses_import_command = responses->add_subcommand(
+        "import", tr({"导入长格式答案文件（每行一个答案），逐个文件整体导入", "import long-format answer files (one answer a row), each whole or not at all"}));
+    responses_import_command->add_option("NAME", cycle_name, tr({"周期名称", "cycle name"}))->required();
+    responses_import_command->add_option("FILE", response_files, tr({"答案文件（.csv）", "answer files (.csv)"}))->required();
+
+    // results
+    bool results_csv = false;
+    auto* results_command = app.add_subcommand("results", tr({"输出人事导入表（HR导入）", "print the HR import table"}));
+    results_command->add_option("NAME", cycle_name, tr({"周期名称", "cycle name"}))->required();
+    results_command->add_flag("--csv", results_csv, tr({"以 CSV 输出", "print CSV"}));
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success& success) {
@@ -95,6 +156,17 @@ int main(int argc, char** argv) {
             return form_show(show_file, show_json, wording);
         }
         if (plan_validate_command->parsed()) return plan_validate(plan_files);
+        if (roster_import_command->parsed()) return roster_import(database, roster_file);
+        if (roster_list_command->parsed()) return roster_list(database, roster_csv);
+        if (cycle_create_command->parsed()) return cycle_create(database, cycle_name, plan_file);
+        if (cycle_list_command->parsed()) return cycle_list(database);
+        if (cycle_show_command->parsed()) return cycle_show(database, cycle_name);
+        if (cycle_close_command->parsed()) return cycle_close(database, cycle_name);
+        if (cycle_delete_command->parsed()) return cycle_delete(database, cycle_name, delete_yes);
+        if (assignments_command->parsed())
+            return assignments_list(database, cycle_name, assignments_csv, assignments_rater, assignments_status);
+        if (responses_import_command->parsed()) return responses_import(database, cycle_name, response_files);
+        if (results_command->parsed()) return results(database, cycle_name, results_csv);
         std::cerr << app.help();
         return exit_usage;
     });

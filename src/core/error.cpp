@@ -11,7 +11,7 @@ std::string first_message(const std::vector<Diagnostic>& diagnostics) {
 }  // namespace
 
 InputRefused::InputRefused(std::vector<Diagnostic> diagnostics)
-    : Error(first_message(diagnostics)), diagnostics_(std::move(diagnostics)) {}
+    : Refused(first_message(diagnostics)), diagnostics_(std::move(diagnostics)) {}
 
 InputRefused::InputRefused(Diagnostic diagnostic)
     : InputRefused(std::vector<Diagnostic>{std::move(diagnostic)}) {}

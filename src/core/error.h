@@ -16,8 +16,15 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// The request was refused (exit status 1): an unknown or closed cycle, a
+// database in use, … The message says why.
+class Refused : public Error {
+public:
+    using Error::Error;
+};
+
 // The input was refused: each diagnostic says where and why (exit status 1).
-class InputRefused : public Error {
+class InputRefused : public Refused {
 public:
     explicit InputRefused(std::vector<Diagnostic> diagnostics);
     explicit InputRefused(Diagnostic diagnostic);

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "core/answers.h"
 #include "core/identifiers.h"
 #include "core/translate.h"
 #include "core/yaml_document.h"
@@ -46,7 +47,7 @@ public:
         if (const auto* entry = yaml_.find(entries, "scales", root, true)) read_scales(*entry);
         if (const auto* entry = yaml_.find(entries, "dimensions", root, true)) read_dimensions(*entry);
         if (const auto* entry = yaml_.find(entries, "comments", root, false)) read_comments(*entry);
-        if (diagnostics_.empty()) check_wording();
+        check_wording();
         if (!diagnostics_.empty()) return std::nullopt;
         return std::move(form_);
     }
@@ -165,6 +166,9 @@ private:
         }
         if (options.size() < 2)
             yaml_.error(options_entry->key_node, tr({"量表“{0}”至少需要两个选项", "scale '{0}' needs at least two options"}, scale.id));
+        if (options.size() > max_scale_options)
+            yaml_.error(options_entry->key_node, tr({"量表“{0}”最多只能有 {1} 个选项", "scale '{0}' may have at most {1} options"}, scale.id,
+                                                    max_scale_options));
 
         // points: all options or none
         const auto with_points = std::count_if(scale.options.begin(), scale.options.end(),

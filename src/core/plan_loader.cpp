@@ -1,6 +1,7 @@
 #include "core/plan_loader.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -96,10 +97,16 @@ public:
                                    search.files[0].string(), search.files[1].string()));
                 continue;
             }
-            FormLoad form = load_form_file(search.files.front());
+            // A form used for two relations is loaded, and its problems reported, once.
+            auto cached = loaded_.find(search.files.front());
+            if (cached == loaded_.end()) {
+                cached = loaded_.emplace(search.files.front(), load_form_file(search.files.front())).first;
+                const auto& problems = cached->second.diagnostics;
+                form_diagnostics_.insert(form_diagnostics_.end(), problems.begin(), problems.end());
+            }
+            FormLoad form = cached->second;
             if (!form.form) {
                 yaml_.error(at, tr({"表单“{0}”（{1}）有错误", "form '{0}' ({1}) has errors"}, *form_id, search.files.front().string()));
-                form_diagnostics_.insert(form_diagnostics_.end(), form.diagnostics.begin(), form.diagnostics.end());
                 continue;
             }
             const Use use = relation == Relation::self ? Use::self : Use::others;
@@ -229,6 +236,7 @@ private:
     std::array<YAML::Node, 3> form_nodes_;
     std::vector<YAML::Node> dimension_nodes_;
     std::vector<Diagnostic> form_diagnostics_;
+    std::map<std::filesystem::path, FormLoad> loaded_;
 };
 
 }  // namespace

@@ -62,7 +62,9 @@ public:
                                           tr({"不支持 YAML 别名（*名称），请直接写出内容",
                                               "YAML aliases (*name) are not supported: write the content out"})));
     }
-    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+    void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t, const std::string&) override {
+        if (tag == "!" && !mark.is_null()) check_quote_closed(static_cast<std::size_t>(mark.pos));
+    }
     void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
                          YAML::EmitterStyle::value) override {
         enter();
@@ -76,6 +78,27 @@ public:
     int documents() const { return documents_; }
 
 private:
+    // yaml-cpp 0.7 takes the rest of the file as the text of a quote that is
+    // never closed; find its end ourselves and refuse when there is none.
+    void check_quote_closed(std::size_t offset) {
+        const std::string& text = source_.text();
+        if (offset >= text.size() || (text[offset] != '"' && text[offset] != '\'')) return;
+        const char quote = text[offset];
+        for (std::size_t i = offset + 1; i < text.size(); ++i) {
+            if (quote == '"' && text[i] == '\\') {
+                ++i;
+                continue;
+            }
+            if (text[i] != quote) continue;
+            if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+                ++i;
+                continue;
+            }
+            return;
+        }
+        diagnostics_.push_back(source_.at(offset, tr({"YAML 语法错误：引号没有闭合", "YAML syntax error: a quoted text is not closed"})));
+    }
+
     void enter() {
         if (++depth_ > max_depth_) throw TooDeep{};
     }

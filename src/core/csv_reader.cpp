@@ -1,0 +1,125 @@
+#include "core/csv_reader.h"
+
+#include <cstring>
+
+#include "core/translate.h"
+#include "core/utf8.h"
+
+namespace exemplar {
+
+namespace {
+bool is_forbidden_control(unsigned char c) { return (c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7F; }
+}  // namespace
+
+CsvReader::CsvReader(std::string_view text) : text_(text) {
+    if (text_.starts_with("\xEF\xBB\xBF")) pos_ = 3;
+    invalid_utf8_ = first_invalid_utf8(text_);
+}
+
+void CsvReader::problem(std::size_t field, std::string message) {
+    problems_.push_back(CsvProblem{record_, field, std::move(message)});
+}
+
+void CsvReader::check_cell(std::size_t field, std::size_t begin, std::size_t end, std::string_view value) {
+    if (invalid_utf8_ && *invalid_utf8_ >= begin && *invalid_utf8_ < end) {
+        const auto encoding = find_encoding_problem(text_.substr(begin, end - begin));
+        problem(field, encoding ? encoding->message : tr({"不是有效的 UTF-8 文本", "not valid UTF-8 text"}));
+        invalid_utf8_ = first_invalid_utf8(text_.substr(end));
+        if (invalid_utf8_) *invalid_utf8_ += end;
+        return;
+    }
+    for (const char c : value) {
+        if (is_forbidden_control(static_cast<unsigned char>(c))) {
+            problem(field, tr({"单元格中有不允许的控制字符 U+{0:04X}", "the cell holds a control character U+{0:04X}"},
+                              static_cast<unsigned char>(c)));
+            break;
+        }
+    }
+    if (value.size() > max_cell_characters && utf8_length(value) > max_cell_characters)
+        problem(field, tr({"单元格超过 {0} 个字符", "the cell is longer than {0} characters"}, max_cell_characters));
+}
+
+bool CsvReader::next(std::vector<std::string_view>& fields) {
+    fields.clear();
+    if (stopped_ || pos_ >= text_.size()) return false;
+    ++record_;
+    buffer_.clear();
+    spans_.clear();
+    const char* const data = text_.data();
+    const std::size_t size = text_.size();
+    std::size_t field = 0;
+    for (;;) {
+        ++field;
+        const std::size_t begin = pos_;
+        if (pos_ < size && data[pos_] == '"') {
+            // Quoted field: runs to the closing quote; "" is a quote.
+            ++pos_;
+            const std::size_t buffer_start = buffer_.size();
+            std::size_t chunk = pos_;
+            bool closed = false;
+            bool escaped = false;
+            while (pos_ < size) {
+                const void* quote = std::memchr(data + pos_, '"', size - pos_);
+                if (quote == nullptr) {
+                    pos_ = size;
+                    break;
+                }
+                pos_ = static_cast<std::size_t>(static_cast<const char*>(quote) - data);
+                if (pos_ + 1 < size && data[pos_ + 1] == '"') {
+                    buffer_.append(data + chunk, pos_ + 1 - chunk);
+                    pos_ += 2;
+                    chunk = pos_;
+                    escaped = true;
+                    continue;
+                }
+                closed = true;
+                break;
+            }
+            if (!closed) {
+                problem(field, tr({"引号没有闭合", "a quoted field is not closed"}));
+                stopped_ = true;
+                return false;
+            }
+            if (escaped) {
+                buffer_.append(data + chunk, pos_ - chunk);
+                spans_.push_back({true, buffer_start, buffer_.size() - buffer_start});
+            } else {
+                spans_.push_back({false, begin + 1, pos_ - begin - 1});
+            }
+            ++pos_;  // the closing quote
+            const std::string_view value =
+                escaped ? std::string_view(buffer_).substr(buffer_start) : text_.substr(begin + 1, pos_ - begin - 2);
+            check_cell(field, begin, pos_, value);
+            if (pos_ < size && data[pos_] != ',' && data[pos_] != '\n' && data[pos_] != '\r') {
+                problem(field, tr({"右引号后面还有文字（引号内的引号要写成两个）", "text after a closing quote (write a quote inside quotes as \"\")"}));
+                stopped_ = true;
+                return false;
+            }
+        } else {
+            std::size_t end = pos_;
+            while (end < size) {
+                const char c = data[end];
+                if (c == ',' || c == '\n' || c == '\r') break;
+                ++end;
+            }
+            pos_ = end;
+            spans_.push_back({false, begin, end - begin});
+            check_cell(field, begin, end, text_.substr(begin, end - begin));
+        }
+        if (pos_ >= size) break;
+        if (data[pos_] == ',') {
+            ++pos_;
+            continue;
+        }
+        // line end: \n, \r\n or \r
+        if (data[pos_] == '\r') ++pos_;
+        if (pos_ < size && data[pos_] == '\n') ++pos_;
+        break;
+    }
+    for (const Span& span : spans_)
+        fields.push_back(span.in_buffer ? std::string_view(buffer_).substr(span.offset, span.length)
+                                        : text_.substr(span.offset, span.length));
+    return true;
+}
+
+}  // namespace exemplar

@@ -1,0 +1,67 @@
+// Cycles in the database: create (snapshot + assignments), list, load,
+// close (freeze) and delete.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/answers.h"
+#include "core/cycle.h"
+#include "core/database.h"
+#include "core/progress.h"
+
+namespace exemplar {
+
+struct CycleCreated {
+    Cycle cycle;
+    std::array<int, 3> assignments{0, 0, 0};  // per Relation
+    int without_supervisor = 0;                // members with no head assignment (when the plan has a head form)
+    std::vector<std::string> small_departments;  // fewer members than min_peers + 1 (peer group can never be defined)
+};
+
+// Loads and checks the plan and its forms (refusing with located messages),
+// snapshots them with the active members, and makes the assignments.
+CycleCreated create_cycle(Database& db, const std::string& name, const std::filesystem::path& plan_file,
+                          ProgressObserver* progress = nullptr);
+
+struct CycleSummary {
+    std::string name;
+    std::string plan_id;
+    std::string created_at;
+    std::optional<std::string> closed_at;
+    int members = 0;
+    int assignments = 0;
+    int submitted = 0;
+};
+std::vector<CycleSummary> list_cycles(const Database& db);
+
+// Refused (naming the cycle) when there is none of that name.
+Cycle load_cycle(const Database& db, const std::string& name);
+
+// Freezes the cycle: later imports into it are refused. Refused when already closed.
+void close_cycle(Database& db, const std::string& name);
+void delete_cycle(Database& db, const std::string& name);
+
+// Refused with a message naming the cycle when it is closed.
+void require_open(const Cycle& cycle);
+
+struct StoredAssignment {
+    std::int64_t id = 0;
+    std::size_t rater = 0;
+    std::size_t ratee = 0;
+    Relation relation = Relation::self;
+    AssignmentStatus status = AssignmentStatus::open;
+    AnswerView answers;  // into AssignmentSet::answer_bytes
+    bool has_comment = false;
+};
+
+// Every assignment of a cycle with its answers, held compactly.
+struct AssignmentSet {
+    std::vector<StoredAssignment> assignments;  // ordered by id
+    std::vector<AnswerCode> answer_bytes;       // storage the views point into
+};
+AssignmentSet load_assignments(const Database& db, const Cycle& cycle);
+
+}  // namespace exemplar

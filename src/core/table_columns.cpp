@@ -1,0 +1,54 @@
+#include "core/table_columns.h"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+#include "core/translate.h"
+
+namespace exemplar {
+
+namespace {
+bool same_english(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+}
+}  // namespace
+
+TableColumns TableColumns::match(const std::vector<std::string_view>& header, std::span<const ColumnSpec> specs,
+                                 const TableReader& table, std::vector<Diagnostic>& diagnostics) {
+    TableColumns columns;
+    columns.indexes_.assign(specs.size(), std::nullopt);
+    columns.width_ = header.size();
+    for (std::size_t cell = 0; cell < header.size(); ++cell) {
+        const std::string_view name = trim_cell(header[cell]);
+        for (std::size_t s = 0; s < specs.size(); ++s) {
+            if (name != specs[s].chinese && !same_english(name, specs[s].english)) continue;
+            if (columns.indexes_[s]) {
+                diagnostics.push_back(table.at(1, cell + 1,
+                                               tr({"列“{0}”重复（第 {1} 列已是“{2}|{3}”）", "column '{0}' is named twice (column {1} is already {2}|{3})"},
+                                                  name, *columns.indexes_[s] + 1, specs[s].chinese, specs[s].english)));
+            } else {
+                columns.indexes_[s] = cell;
+            }
+        }
+    }
+    for (std::size_t s = 0; s < specs.size(); ++s)
+        if (specs[s].required && !columns.indexes_[s])
+            diagnostics.push_back(table.at(1, 1, tr({"缺少必需的列“{0}”（或“{1}”）", "the required column '{1}' (or '{0}') is missing"},
+                                                    specs[s].chinese, specs[s].english)));
+    return columns;
+}
+
+std::string_view cell_of(const TableColumns& columns, std::size_t spec, const std::vector<std::string_view>& row) {
+    const auto index = columns.index(spec);
+    if (!index || *index >= row.size()) return {};
+    return trim_cell(row[*index]);
+}
+
+bool is_blank_row(const std::vector<std::string_view>& row) {
+    return std::all_of(row.begin(), row.end(), [](std::string_view cell) { return trim_cell(cell).empty(); });
+}
+
+}  // namespace exemplar

@@ -1,0 +1,101 @@
+#include "core/table_reader.h"
+
+#include <fstream>
+#include <system_error>
+
+#include "core/csv_reader.h"
+#include "core/error.h"
+#include "core/translate.h"
+#include "core/utf8.h"
+
+namespace exemplar {
+
+namespace {
+
+class CsvTable final : public TableReader {
+public:
+    CsvTable(std::string display_name, std::string text)
+        : name_(std::move(display_name)), text_(std::move(text)), csv_(text_) {}
+
+    bool next_row(std::vector<std::string_view>& cells) override { return csv_.next(cells); }
+    std::size_t row_number() const override { return csv_.record_number(); }
+    bool row_has_problems() const override { return csv_.record_has_problems(); }
+    std::vector<Diagnostic> problems() const override {
+        std::vector<Diagnostic> result;
+        for (const CsvProblem& p : csv_.problems()) result.push_back(at(p.record, p.field, p.message));
+        return result;
+    }
+    Diagnostic at(std::size_t row, std::size_t column, std::string message) const override {
+        return Diagnostic{name_, static_cast<int>(row), static_cast<int>(column), {}, std::move(message)};
+    }
+    const std::string& name() const override { return name_; }
+    double progress() const override {
+        return csv_.size() == 0 ? 1.0 : static_cast<double>(csv_.position()) / static_cast<double>(csv_.size());
+    }
+
+private:
+    std::string name_;
+    std::string text_;
+    CsvReader csv_;
+};
+
+std::string read_whole_file(const std::filesystem::path& path) {
+    const std::string name = path.string();
+    const auto refuse = [&](std::string message) { throw InputRefused(Diagnostic{name, 1, 1, {}, std::move(message)}); };
+    std::error_code error;
+    if (std::filesystem::is_directory(path, error)) refuse(tr({"这是一个文件夹，不是文件", "is a folder, not a file"}));
+    std::ifstream in(path, std::ios::binary);
+    if (!in) refuse(tr({"无法打开文件", "cannot open the file"}));
+    std::string text;
+    const auto size = std::filesystem::file_size(path, error);
+    if (!error) text.reserve(static_cast<std::size_t>(size));
+    char buffer[1 << 16];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) text.append(buffer, static_cast<std::size_t>(in.gcount()));
+    if (in.bad()) refuse(tr({"读取文件时出错", "error while reading the file"}));
+    return text;
+}
+
+bool starts_with_bytes(std::string_view text, std::string_view magic) { return text.substr(0, magic.size()) == magic; }
+
+}  // namespace
+
+std::unique_ptr<TableReader> csv_table(std::string display_name, std::string text) {
+    return std::make_unique<CsvTable>(std::move(display_name), std::move(text));
+}
+
+std::unique_ptr<TableReader> open_table(const std::filesystem::path& path) {
+    std::string text = read_whole_file(path);
+    const std::string name = path.string();
+    const auto refuse = [&](std::string message) { throw InputRefused(Diagnostic{name, 1, 1, {}, std::move(message)}); };
+    // Legacy .xls files (and encrypted .xlsx, which Office wraps the same way) are OLE2 compound files.
+    if (starts_with_bytes(text, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"))
+        refuse(tr({"这是旧版 Excel（.xls）或加密的文件，请在 Excel/WPS 中另存为未加密的 .xlsx 或 CSV（UTF-8）",
+                   "this is a legacy Excel (.xls) or encrypted file: save it as an unencrypted .xlsx or as CSV (UTF-8)"}));
+    if (starts_with_bytes(text, "PK\x03\x04"))
+        refuse(tr({"暂不支持 .xlsx 文件，请另存为 CSV（UTF-8）", "xlsx files are not supported yet: save it as CSV (UTF-8)"}));
+    if (starts_with_bytes(text, "\xFF\xFE") || starts_with_bytes(text, "\xFE\xFF"))
+        refuse(tr({"文件是 UTF-16 编码，请另存为 UTF-8", "the file is UTF-16; save it as UTF-8"}));
+    return csv_table(name, std::move(text));
+}
+
+std::string_view trim_cell(std::string_view cell) {
+    const auto is_space_at_front = [&](std::string_view s) -> std::size_t {
+        if (s.empty()) return 0;
+        const char c = s.front();
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') return 1;
+        if (s.starts_with("\xE3\x80\x80")) return 3;  // U+3000 ideographic space
+        return 0;
+    };
+    const auto is_space_at_back = [&](std::string_view s) -> std::size_t {
+        if (s.empty()) return 0;
+        const char c = s.back();
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') return 1;
+        if (s.ends_with("\xE3\x80\x80")) return 3;
+        return 0;
+    };
+    while (const std::size_t n = is_space_at_front(cell)) cell.remove_prefix(n);
+    while (const std::size_t n = is_space_at_back(cell)) cell.remove_suffix(n);
+    return cell;
+}
+
+}  // namespace exemplar

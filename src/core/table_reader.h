@@ -1,0 +1,47 @@
+// A table read from an exchange file (SPEC §4): rows of text cells, row 1 the
+// header. CSV and xlsx files both come through this interface, each locating
+// problems its own way (FILE:ROW:COLUMN or FILE:SHEET!CELL).
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostic.h"
+
+namespace exemplar {
+
+class TableReader {
+public:
+    virtual ~TableReader() = default;
+
+    // The next row's cells, untrimmed; false at the end (or when reading had
+    // to stop: see problems()). Views stay valid until the next call.
+    virtual bool next_row(std::vector<std::string_view>& cells) = 0;
+    // The row last returned, 1-based (the header is row 1).
+    virtual std::size_t row_number() const = 0;
+    // True when reading the row last returned found problems (listed in problems()).
+    virtual bool row_has_problems() const = 0;
+    // Problems found while reading (bad encoding, control characters, …), located.
+    virtual std::vector<Diagnostic> problems() const = 0;
+    // A diagnostic at a row (1-based) and column (1-based).
+    virtual Diagnostic at(std::size_t row, std::size_t column, std::string message) const = 0;
+    virtual const std::string& name() const = 0;
+    // Fraction read so far, 0..1, for progress bars.
+    virtual double progress() const = 0;
+};
+
+// Opens a .csv (or, later, .xlsx) file by its content and name; refuses
+// (InputRefused at 1:1) what it cannot read, such as legacy .xls files.
+std::unique_ptr<TableReader> open_table(const std::filesystem::path& path);
+
+// A CSV table over text in memory (display_name is used in messages).
+std::unique_ptr<TableReader> csv_table(std::string display_name, std::string text);
+
+// Cells are trimmed of spaces, tabs, line ends and ideographic spaces (U+3000).
+std::string_view trim_cell(std::string_view cell);
+
+}  // namespace exemplar
