@@ -25,10 +25,14 @@ std::string percent(int part, int whole) {
 }
 }  // namespace
 
-int cycle_create(const std::string& database, const std::string& name, const std::string& plan_file) {
+int cycle_create(const std::string& database, const std::string& name, const std::string& plan_file, const std::string& unit,
+                 const std::string& deadline) {
+    CycleOptions options;
+    options.unit_name = unit;
+    if (!deadline.empty()) options.deadline = deadline;
     Database db = open_existing(database);
     ProgressBar bar;
-    const CycleCreated created = create_cycle(db, name, plan_file, &bar);
+    const CycleCreated created = create_cycle(db, name, plan_file, options, &bar);
     bar.finish();
     const Cycle& cycle = created.cycle;
     std::cout << tr({"已创建测评周期“{0}”：方案 {1}，参评 {2} 人", "created the cycle '{0}': plan {1}, {2} members"}, cycle.name, cycle.plan.id,
@@ -81,6 +85,8 @@ int cycle_show(const std::string& database, const std::string& name) {
     std::cout << tr({"状态：{0}", "state: {0}"},
                     cycle.closed() ? tr({"已于 {0} 关闭", "closed on {0}"}, *cycle.closed_at) : tr({"进行中（创建于 {0}）", "open (created {0})"}, cycle.created_at))
               << '\n';
+    if (!cycle.unit_name.empty()) std::cout << tr({"单位：{0}", "unit: {0}"}, cycle.unit_name) << '\n';
+    if (cycle.deadline) std::cout << tr({"截止日期：{0}", "deadline: {0}"}, *cycle.deadline) << '\n';
     std::cout << tr({"方案：{0}（{1}）", "plan: {0} ({1})"}, plan.id, cycle.plan_file) << '\n';
     for (const Relation relation : all_relations) {
         const Form* form = cycle.form_for(relation);

@@ -7,7 +7,8 @@
 
 namespace exemplar::cli {
 
-int cycle_create(const std::string& database, const std::string& name, const std::string& plan_file);
+int cycle_create(const std::string& database, const std::string& name, const std::string& plan_file, const std::string& unit,
+                 const std::string& deadline);
 int cycle_list(const std::string& database);
 int cycle_show(const std::string& database, const std::string& name);
 int cycle_close(const std::string& database, const std::string& name);

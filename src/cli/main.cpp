@@ -101,6 +101,10 @@ int main(int argc, char** argv) {
         "create", tr({"按考核方案创建测评周期并生成评价任务", "create a cycle under a plan and make its assignments"}));
     cycle_create_command->add_option("NAME", cycle_name, tr({"周期名称，如 2026年度", "cycle name, e.g. 2026年度"}))->required();
     cycle_create_command->add_option("--plan", plan_file, tr({"考核方案文件（.yaml）", "plan file (.yaml)"}))->required();
+    std::string cycle_unit;
+    std::string cycle_deadline;
+    cycle_create_command->add_option("--unit", cycle_unit, tr({"单位名称（用于报表标题），默认为最上级部门", "unit name for report titles (default: the top department)"}));
+    cycle_create_command->add_option("--deadline", cycle_deadline, tr({"截止日期，如 2026-12-31（写在问卷说明中）", "deadline, e.g. 2026-12-31 (shown in questionnaires)"}));
     auto* cycle_list_command = cycle->add_subcommand("list", tr({"列出测评周期", "list the cycles"}));
     auto* cycle_show_command = cycle->add_subcommand("show", tr({"显示周期的方案、人数和各部门进度", "show a cycle's plan, counts and progress per department"}));
     cycle_show_command->add_option("NAME", cycle_name, tr({"周期名称", "cycle name"}))->required();
@@ -158,7 +162,7 @@ int main(int argc, char** argv) {
         if (plan_validate_command->parsed()) return plan_validate(plan_files);
         if (roster_import_command->parsed()) return roster_import(database, roster_file);
         if (roster_list_command->parsed()) return roster_list(database, roster_csv);
-        if (cycle_create_command->parsed()) return cycle_create(database, cycle_name, plan_file);
+        if (cycle_create_command->parsed()) return cycle_create(database, cycle_name, plan_file, cycle_unit, cycle_deadline);
         if (cycle_list_command->parsed()) return cycle_list(database);
         if (cycle_show_command->parsed()) return cycle_show(database, cycle_name);
         if (cycle_close_command->parsed()) return cycle_close(database, cycle_name);

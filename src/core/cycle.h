@@ -35,6 +35,8 @@ struct Cycle {
     std::array<std::string, 3> form_yaml;
     std::string created_at;
     std::optional<std::string> closed_at;
+    std::string unit_name;                 // 单位 for titles; may be empty
+    std::optional<std::string> deadline;   // YYYY-MM-DD
     std::vector<CycleMember> members;  // index = member number
 
     bool closed() const { return closed_at.has_value(); }

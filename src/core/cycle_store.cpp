@@ -3,7 +3,9 @@
 #include <sys/random.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
+#include <set>
 
 #include "core/assignment_plan.h"
 #include "core/clock.h"
@@ -53,9 +55,20 @@ std::optional<std::size_t> Cycle::member_by_code(std::string_view code) const {
     return std::nullopt;
 }
 
+std::optional<std::string> deadline_problem(const std::string& text) {
+    int year = 0, month = 0, day = 0;
+    char tail = 0;
+    if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &year, &month, &day, &tail) != 3 || month < 1 ||
+        month > 12 || day < 1 || day > 31 || year < 2000)
+        return tr({"截止日期“{0}”应写成 年-月-日，如 2026-12-31", "the deadline '{0}' must be written YYYY-MM-DD, e.g. 2026-12-31"}, text);
+    return std::nullopt;
+}
+
 CycleCreated create_cycle(Database& db, const std::string& name, const std::filesystem::path& plan_file,
-                          ProgressObserver* progress) {
+                          const CycleOptions& options, ProgressObserver* progress) {
     if (name.empty()) throw UsageError(tr({"测评周期名称不能为空", "the cycle name must not be empty"}));
+    if (options.deadline)
+        if (const auto why = deadline_problem(*options.deadline)) throw UsageError(*why);
     {
         Statement exists(db, "SELECT 1 FROM cycles WHERE name = ?");
         exists.bind(1, name);
@@ -83,13 +96,22 @@ CycleCreated create_cycle(Database& db, const std::string& name, const std::file
     if (cycle.members.empty())
         throw Refused(tr({"花名册中没有在职人员，请先导入花名册", "the roster has no active people: import a roster first"}));
     cycle.created_at = local_time_text();
+    cycle.deadline = options.deadline;
+    cycle.unit_name = options.unit_name;
+    if (cycle.unit_name.empty()) {
+        std::set<std::string> tops;
+        for (const CycleMember& m : cycle.members) tops.insert(m.department.substr(0, m.department.find('/')));
+        if (tops.size() == 1) cycle.unit_name = *tops.begin();
+    }
 
     const std::vector<PlannedAssignment> planned = plan_assignments(cycle.members, cycle.plan);
 
     Transaction transaction(db);
-    Statement insert_cycle(db, "INSERT INTO cycles(name, plan_file, plan_yaml, created_at, secret) VALUES (?, ?, ?, ?, ?)");
+    Statement insert_cycle(db,
+                           "INSERT INTO cycles(name, plan_file, plan_yaml, created_at, secret, unit_name, deadline) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?)");
     insert_cycle.bind(1, cycle.name).bind(2, cycle.plan_file).bind(3, cycle.plan_yaml).bind(4, cycle.created_at);
-    insert_cycle.bind_blob(5, random_secret());
+    insert_cycle.bind_blob(5, random_secret()).bind(6, cycle.unit_name).bind(7, cycle.deadline);
     insert_cycle.run();
     cycle.id = db.last_insert_id();
 
@@ -166,7 +188,9 @@ std::vector<CycleSummary> list_cycles(const Database& db) {
 Cycle load_cycle(const Database& db, const std::string& name) {
     Cycle cycle;
     {
-        Statement query(db, "SELECT id, name, plan_file, plan_yaml, created_at, closed_at FROM cycles WHERE name = ?");
+        Statement query(db,
+                        "SELECT id, name, plan_file, plan_yaml, created_at, closed_at, unit_name, deadline FROM cycles "
+                        "WHERE name = ?");
         query.bind(1, name);
         if (!query.step()) throw no_such_cycle(name);
         cycle.id = query.integer(0);
@@ -175,6 +199,8 @@ Cycle load_cycle(const Database& db, const std::string& name) {
         cycle.plan_yaml = query.text(3);
         cycle.created_at = query.text(4);
         if (!query.is_null(5)) cycle.closed_at = query.text(5);
+        cycle.unit_name = query.text(6);
+        if (!query.is_null(7)) cycle.deadline = query.text(7);
     }
     PlanLoad plan = parse_plan(cycle.plan_file, cycle.plan_yaml);
     if (!plan.plan)

@@ -23,8 +23,15 @@ struct CycleCreated {
 
 // Loads and checks the plan and its forms (refusing with located messages),
 // snapshots them with the active members, and makes the assignments.
+struct CycleOptions {
+    std::string unit_name;                // default: the one top-level department, if there is one
+    std::optional<std::string> deadline;  // YYYY-MM-DD
+};
 CycleCreated create_cycle(Database& db, const std::string& name, const std::filesystem::path& plan_file,
-                          ProgressObserver* progress = nullptr);
+                          const CycleOptions& options = {}, ProgressObserver* progress = nullptr);
+
+// nullopt when `text` is a date written YYYY-MM-DD, else why not.
+std::optional<std::string> deadline_problem(const std::string& text);
 
 struct CycleSummary {
     std::string name;

@@ -192,7 +192,7 @@ private:
             reliability.complete_cases = static_cast<int>(acc.cases);
             if (m >= 2 && acc.cases >= 2) {
                 const double denominator = static_cast<double>(acc.cases - 1);
-                if (true) {
+                if (!acc.range_total.flat()) {
                     double item_variances = 0;
                     for (std::size_t i = 0; i < m; ++i) item_variances += acc.ss_item[i] / denominator;
                     const double total_variance = acc.ss_total / denominator;

@@ -1,5 +1,6 @@
 #include "core/schema.h"
 
+#include <algorithm>
 #include <string_view>
 
 #include "core/translate.h"
@@ -78,6 +79,12 @@ CREATE TABLE comment_answers (
     PRIMARY KEY (assignment_id, comment_id)
 );
 )sql",
+    // 2: what the report title and the questionnaire instructions show.
+    R"sql(
+ALTER TABLE cycles ADD COLUMN unit_name TEXT NOT NULL DEFAULT '';   -- 单位, e.g. 行署办公室
+ALTER TABLE cycles ADD COLUMN deadline TEXT;                        -- 截止日期, e.g. 2026-12-31
+CREATE INDEX assignments_by_ratee ON assignments(cycle_id, ratee);
+)sql",
 };
 
 constexpr int migration_count = static_cast<int>(std::size(migrations));
@@ -91,7 +98,9 @@ int read_pragma(Database& db, const char* pragma) {
 
 int latest_schema_version() { return migration_count; }
 
-void migrate(Database& db) {
+void migrate(Database& db) { migrate(db, migration_count); }
+
+void migrate(Database& db, int target) {
     const int version = read_pragma(db, "user_version");
     const int app_id = read_pragma(db, "application_id");
     if (version > migration_count)
@@ -106,7 +115,7 @@ void migrate(Database& db) {
         if (tables.step() && tables.integer(0) > 0)
             throw DatabaseError(tr({"{0} 不是 Exemplar 数据库", "{0} is not an Exemplar database"}, db.path().string()), 0);
     }
-    for (int next = version + 1; next <= migration_count; ++next) {
+    for (int next = version + 1; next <= std::min(target, migration_count); ++next) {
         Transaction transaction(db);
         db.execute(migrations[next - 1]);
         db.execute("PRAGMA application_id = " + std::to_string(application_id));

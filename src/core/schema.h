@@ -14,4 +14,7 @@ int latest_schema_version();
 // from a newer version.
 void migrate(Database& db);
 
+// Stops at `target` (for tests that build a database of an older version).
+void migrate(Database& db, int target);
+
 }  // namespace exemplar

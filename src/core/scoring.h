@@ -113,7 +113,7 @@ struct CycleResults {
     std::vector<DimensionColumn> dimensions;  // self, head, peer form in that order; first appearance wins
     std::vector<PersonResult> people;         // one per member, members order
     std::vector<DepartmentResult> departments;// one per department with members, sorted by path (byte order)
-    std::vector<FormReliability> reliability; // one per distinct form, in self, head, peer order
+    std::vector<FormReliability> reliability; // one per distinct form (same object or equal), in self, head, peer order
 };
 
 // True for a self or head assignment with at least 5 answered items all
@@ -124,6 +124,9 @@ bool is_straight_line(const Form& form, Relation relation, AnswerView answers);
 // answered and at least one answer (`has_comment`: a comment was answered).
 bool is_complete(const Form& form, AnswerView answers, bool has_comment);
 
+// Throws exemplar::Error when the input is inconsistent: no plan, a member
+// index out of range, an assignment of a relation without a form, or answers
+// that are not one valid code per item of the form.
 CycleResults compute_results(const ScoringInput& input);
 
 }  // namespace exemplar

@@ -139,3 +139,28 @@ TEST(CycleCli, AssignmentsListingFiltersAndFlags) {
 
 }  // namespace
 }  // namespace exemplar
+
+namespace exemplar {
+namespace {
+
+TEST(CycleCli, TheSnapshotIgnoresLaterFormChanges) {
+    Office office;
+    office.ok({"roster", "import", office.file("roster.csv", testing::office_roster)});
+    const std::string plan = office.file("plans/plan.yaml", testing::read_file(EXEMPLAR_SOURCE_DIR "/templates/plans/annual.yaml"));
+    const std::string form_text = testing::read_file(EXEMPLAR_SOURCE_DIR "/forms/five-exemplars-ballot.yaml");
+    const std::string form = office.file("plans/ballot.yaml", form_text);
+    office.ok({"cycle", "create", "2026年度", "--plan", plan, "--unit", "行署办公室", "--deadline", "2026-12-31"});
+    // The office edits its form file afterwards: the cycle keeps the form it was created with.
+    std::string edited = form_text;
+    edited.replace(edited.find("优秀"), std::string("优秀").size(), "卓越");
+    office.file("plans/ballot.yaml", edited);
+    const std::string answers = office.file("a.csv", "评价人工号,被评价人工号,关系,题号,答案\nA04,A03,同事,B1,优秀\n");
+    EXPECT_NE(office.ok({"responses", "import", "2026年度", answers}).find("1 assignments touched"), std::string::npos);
+    const std::string shown = office.ok({"cycle", "show", "2026年度"});
+    EXPECT_NE(shown.find("unit: 行署办公室"), std::string::npos) << shown;
+    EXPECT_NE(shown.find("deadline: 2026-12-31"), std::string::npos) << shown;
+    EXPECT_EQ(office.exemplar({"cycle", "create", "x", "--plan", plan, "--deadline", "31/12/2026"}).exit_code, 2);
+}
+
+}  // namespace
+}  // namespace exemplar

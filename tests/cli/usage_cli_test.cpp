@@ -19,7 +19,10 @@ TEST(UsageCli, VersionPrintsTheVersion) {
 
 TEST(UsageCli, EveryCommandHasHelp) {
     const std::vector<std::vector<std::string>> commands = {
-        {}, {"form"}, {"form", "validate"}, {"form", "show"}, {"plan"}, {"plan", "validate"}};
+        {},           {"form"},          {"form", "validate"}, {"form", "show"},     {"plan"},
+        {"plan", "validate"}, {"roster"}, {"roster", "import"}, {"roster", "list"}, {"cycle"},
+        {"cycle", "create"},  {"cycle", "list"}, {"cycle", "show"}, {"cycle", "close"}, {"cycle", "delete"},
+        {"assignments"},      {"responses"},     {"responses", "import"}, {"results"}};
     for (auto command : commands) {
         command.push_back("--help");
         const auto result = run_exemplar(command);
@@ -35,7 +38,7 @@ TEST(UsageCli, EveryCommandHasHelp) {
 TEST(UsageCli, WrongUsageExitsWithTwo) {
     const std::vector<std::vector<std::string>> wrong = {
         {}, {"form"}, {"form", "validate"}, {"frobnicate"}, {"form", "show", "a", "b"}, {"form", "show", "x", "--wording", "boss"},
-        {"--no-such-option", "form", "validate", "x"}};
+        {"--no-such-option", "form", "validate", "x"}, {"cycle", "create", "x"}, {"results"}, {"responses", "import", "x"}};
     for (const auto& arguments : wrong) {
         const auto result = run_exemplar(arguments);
         EXPECT_EQ(result.exit_code, 2) << (arguments.empty() ? "" : arguments[0]);
@@ -44,6 +47,12 @@ TEST(UsageCli, WrongUsageExitsWithTwo) {
     const auto chinese = run_exemplar({"frobnicate"}, "zh");
     EXPECT_EQ(chinese.exit_code, 2);
     EXPECT_NE(chinese.err.find("用法错误"), std::string::npos) << chinese.err;
+}
+
+TEST(UsageCli, CommandsNeedingADatabaseSayWhenThereIsNone) {
+    const auto result = run_exemplar({"--db", "/nonexistent/folder/x.db", "cycle", "list"});
+    EXPECT_EQ(result.exit_code, 1);
+    EXPECT_EQ(result.err, "exemplar: there is no database at /nonexistent/folder/x.db (import a roster first)\n");
 }
 
 TEST(UsageCli, DatabaseOptionGoesBeforeOrAfterTheCommandWords) {

@@ -851,7 +851,8 @@ TEST(ScoringReliability, AlphaItemStatisticsAndCorrectedItemTotal) {
     expect_near(fr.items[2].item_total_correlation, 10.0 / std::sqrt(136.0), "r3 item-total");
     // Item statistics over every submitted answer (5 cases, both relations):
     // r1 n = 100, 75, 50, 25, 100: mean 70, squares 900+25+400+2025+900 = 4250,
-    // sd = √(4250 / 4). r2 0... : 75, 75, 25, 25, 0: mean 40, sd = √(4500 / 4).
+    // sd = √(4250 / 4). r2: 75, 75, 25, 25, 0: mean 40, squares
+    // 1225+1225+225+225+1600 = 4500, sd = √(4500 / 4).
     // r3: 100, 50, 50, 0: mean 50, sd = √(5000 / 3).
     EXPECT_EQ(fr.items[0].n, 5);
     expect_near(fr.items[0].mean, 70.0, "r1 mean");

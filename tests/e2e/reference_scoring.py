@@ -496,46 +496,60 @@ def explain(ref, pid):
     print(f"plan: W = {plan['W']}, V = {plan['V']}, min_peers = {plan['min_peers']}, "
           f"trim_extremes = {plan['trim']}, quota = {plan['quota']}")
     print()
-    print("## answers per assignment (rater dimension scores D)")
-    peer_no = 0
+    print("## answers and rater dimension scores D")
+    peers = [a for a in ref.by_ratee[pid] if a[2] == "peer"]
     for a in sorted(ref.by_ratee[pid], key=lambda a: RELATIONS.index(a[2])):
         if a[2] == "peer":
-            peer_no += 1
-            who = f"peer ballot #{peer_no}"
-        else:
-            who = f"{a[2]} by {a[0]} {ref.people[a[0]]['name']}"
+            continue
         res = ref.resolved(a)
         form = plan["forms"][a[2]]
-        st = ref.status(a)
-        print(f"- {who}: {st}, {len(res)}/{len(form.items)} scored items answered"
-              + (", comments: " + ", ".join(sorted(set(ref.answers[a]) & form.comments))
-                 if set(ref.answers[a]) & form.comments else "")
+        comments = sorted(set(ref.answers[a]) & form.comments)
+        print(f"- {a[2]} by {a[0]} {ref.people[a[0]]['name']}: {ref.status(a)}, "
+              f"{len(res)}/{len(form.items)} scored items answered"
+              + (", comments " + ", ".join(comments) if comments else "")
               + (" [STRAIGHT_LINE]" if ref.flags(a) else ""))
         D = ref.D(a)
         for d in cols:
-            if d in D:
-                its = [i for i, it in form.items.items() if it["dimension"] == d]
-                ns = [res[i][1] for i in its if i in res]
-                counts = {}
-                for i in its:
-                    if i in res:
-                        counts[res[i][0]["label"]] = counts.get(res[i][0]["label"], 0) + 1
-                dist = " ".join(f"{k}×{v}" for k, v in counts.items())
-                print(f"    D[{d}] = {sum(ns):g}/{len(ns)} = {D[d]:.4f}   ({dist})")
+            if d not in D:
+                continue
+            got = [(i, res[i]) for i, it in form.items.items() if it["dimension"] == d and i in res]
+            labels, ns = {}, {}
+            for i, (opt, n) in got:
+                tag = opt["label"] + ("(反向)" if form.items[i]["reverse"] else "")
+                labels[tag] = labels.get(tag, 0) + 1
+                ns[n] = ns.get(n, 0) + 1
+            print(f"    D[{d}] = {sum(n for _, (_, n) in got):g}/{len(got)} = {D[d]:.4f}"
+                  f"   answers {' '.join(f'{k}×{v}' for k, v in labels.items())}"
+                  f" → n {' '.join(f'{k:g}×{v}' for k, v in sorted(ns.items(), reverse=True))}")
+    if peers:
+        sub = [a for a in peers if ref.submitted(a)]
+        print(f"- peer ballots: {len(sub)} of {len(peers)} submitted "
+              f"(shown as tallies, never per rater)")
+        form = plan["forms"]["peer"]
+        for d in cols:
+            tally = {}
+            for a in sub:
+                for i, (opt, n) in ref.resolved(a).items():
+                    if form.items[i]["dimension"] == d:
+                        key = f"{opt['label']}({n:g})"
+                        tally[key] = tally.get(key, 0) + 1
+            if tally:
+                print(f"    {d}: " + " ".join(f"{k}×{v}" for k, v in sorted(tally.items())))
     print()
     print("## group scores G (submitted assignments only)")
     print(f"peer ballots submitted: {r['peer_count']} (min_peers {plan['min_peers']})"
           + ("" if r["peer_defined"] else " → peer group undefined"))
     for g in RELATIONS:
         for d in cols:
-            if d in r["D_lists"][g]:
-                vals = r["D_lists"][g][d]
-                line = f"G[{g}][{d}] = mean of {len(vals)} D"
-                if d in r["trimmed"][g]:
-                    lo, hi = r["trimmed"][g][d]
-                    line += f" after dropping lowest {lo:.4f} and highest {hi:.4f}"
-                print(f"{line}: {fmt(r['G'][g].get(d))}   (D values: "
-                      + ", ".join(f"{v:.4f}" for v in sorted(vals)) + ")")
+            vals = r["D_lists"][g].get(d)
+            if not vals:
+                continue
+            line = f"G[{g}][{d}] = mean of {len(vals)} D"
+            if d in r["trimmed"][g]:
+                lo, hi = r["trimmed"][g][d]
+                line += f" less lowest {lo:.4f} and highest {hi:.4f} (trim_extremes, > 5 values)"
+            print(f"{line} = {fmt(r['G'][g].get(d))}   (D values: "
+                  + ", ".join(f"{v:.4f}" for v in sorted(vals)) + ")")
     print()
     print("## person dimension scores P and self–others gap")
     for d in cols:
@@ -547,13 +561,20 @@ def explain(ref, pid):
     print()
     print("## totals")
     used = [d for d in cols if plan["V"][d] > 0 and d in r["P"]]
-    print(f"T = mean of P over {used} = {fmt(r['T'])}")
+    V, P = plan["V"], r["P"]
+    terms = " + ".join(f"{V[d]:g}×{P[d]:.4f}" for d in used)
+    print(f"T = Σ V_d·P_d / Σ V_d over {used} = ({terms}) / {sum(V[d] for d in used):g} = {fmt(r['T'])}")
     for g in RELATIONS:
         print(f"T_{g} = {fmt(r['Tg'][g])}")
     print()
     print("## rank and grade")
     print(f"N = {ref.N} people with a total, K = floor({plan['quota']} × {ref.N} + 1e-9) = {ref.K}")
     print(f"rank_unit = {r['rank_unit']}, rank_department = {r['rank_department']}")
+    top = plan["grades"][0]
+    over = sorted((q for q in ref.R.values() if q["grade_by_min"] == top[0]), key=lambda q: q["rank_unit"])
+    print(f"{len(over)} people reach {top[0]} (T + 1e-9 ≥ {top[1]:g}) at unit ranks "
+          f"{[q['rank_unit'] for q in over]}; ties at rank ≤ K reaching past K: "
+          f"{sorted(p2 for p2, q in ref.R.items() if q['quota_tie'])}")
     print(f"grade by min = {r['grade_by_min']}, final grade = {r['grade']}")
     print(f"peer_count = {r['peer_count']}, flags = {';'.join(r['flags']) or '(none)'}")
 

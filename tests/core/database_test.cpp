@@ -1,0 +1,122 @@
+// The database file: owner-only, created and upgraded by numbered
+// migrations, refusing files it does not own or cannot understand.
+#include <gtest/gtest.h>
+
+#include <sys/stat.h>
+
+#include "core/database.h"
+#include "core/roster.h"
+#include "core/schema.h"
+#include "core/translate.h"
+#include "support/temp_dir.h"
+
+namespace exemplar {
+namespace {
+
+class DatabaseFile : public ::testing::Test {
+protected:
+    void SetUp() override { set_language(Language::english); }
+    testing::TempDir dir;
+    std::filesystem::path path = dir.path() / "sub" / "exemplar.db";
+
+    int user_version() {
+        Database db = Database::open(path, Database::Mode::existing);
+        Statement q(db, "PRAGMA user_version");
+        q.step();
+        return static_cast<int>(q.integer(0));
+    }
+};
+
+TEST_F(DatabaseFile, CreatedOwnerOnlyWithTheLatestSchema) {
+    {
+        Database db = Database::open(path, Database::Mode::create);
+        EXPECT_TRUE(db.created());
+        migrate(db);
+    }
+    struct stat info {};
+    ASSERT_EQ(stat(path.c_str(), &info), 0);
+    EXPECT_EQ(info.st_mode & 0777, 0600u);
+    EXPECT_EQ(user_version(), latest_schema_version());
+    Database again = Database::open(path, Database::Mode::existing);
+    EXPECT_FALSE(again.created());
+    Statement journal(again, "PRAGMA journal_mode");
+    journal.step();
+    EXPECT_EQ(journal.text(0), "wal");
+}
+
+TEST_F(DatabaseFile, AnOlderDatabaseUpgradesAndKeepsItsData) {
+    {
+        Database db = Database::open(path, Database::Mode::create);
+        migrate(db, 1);
+        db.execute("INSERT INTO departments(path) VALUES ('行署办公室')");
+        db.execute("INSERT INTO people(code, name, department_id) VALUES ('A01', '王思勇', 1)");
+    }
+    EXPECT_EQ(user_version(), 1);
+    Database db = Database::open(path, Database::Mode::existing);
+    migrate(db);
+    EXPECT_EQ(user_version(), latest_schema_version());
+    const auto people = load_people(db);
+    ASSERT_EQ(people.size(), 1u);
+    EXPECT_EQ(people[0].name, "王思勇");
+    Statement columns(db, "SELECT unit_name, deadline FROM cycles");  // added by migration 2
+    EXPECT_FALSE(columns.step());
+}
+
+TEST_F(DatabaseFile, ANewerDatabaseIsRefusedAndLeftAlone) {
+    {
+        Database db = Database::open(path, Database::Mode::create);
+        migrate(db);
+        db.execute("PRAGMA user_version = 99");
+    }
+    const std::string before = testing::read_file(path);
+    Database db = Database::open(path, Database::Mode::existing);
+    try {
+        migrate(db);
+        FAIL() << "a newer database was accepted";
+    } catch (const DatabaseError& error) {
+        EXPECT_NE(std::string(error.what()).find("was made by a newer Exemplar (schema 99; this program knows up to"), std::string::npos)
+            << error.what();
+    }
+    EXPECT_EQ(testing::read_file(path), before);
+}
+
+TEST_F(DatabaseFile, OtherFilesAreNotTakenForADatabase) {
+    std::filesystem::create_directories(path.parent_path());
+    {
+        Database other = Database::open(path, Database::Mode::create);
+        other.execute("CREATE TABLE notes(x)");
+    }
+    Database db = Database::open(path, Database::Mode::existing);
+    EXPECT_THROW(migrate(db), DatabaseError);
+    const auto text = dir.write("text.db", "just some text, not SQLite at all");
+    EXPECT_THROW(
+        {
+            Database broken = Database::open(text, Database::Mode::existing);
+            migrate(broken);
+        },
+        DatabaseError);
+}
+
+TEST_F(DatabaseFile, AMissingDatabaseIsNotCreatedUnlessAsked) {
+    EXPECT_THROW(Database::open(path, Database::Mode::existing), DatabaseError);
+    EXPECT_FALSE(std::filesystem::exists(path));
+}
+
+TEST_F(DatabaseFile, TransactionsRollBackUnlessCommitted) {
+    Database db = Database::open(path, Database::Mode::create);
+    migrate(db);
+    {
+        Transaction transaction(db);
+        db.execute("INSERT INTO departments(path) VALUES ('甲')");
+    }
+    EXPECT_TRUE(load_departments(db).empty());
+    {
+        Transaction transaction(db);
+        db.execute("INSERT INTO departments(path) VALUES ('乙')");
+        transaction.commit();
+    }
+    EXPECT_EQ(load_departments(db), std::vector<std::string>{"乙"});
+}
+
+}  // namespace
+}  // namespace exemplar
