@@ -13,6 +13,7 @@ packages=(
   libsqlite3-dev    # the database of rosters, cycles and answers
   libicu-dev        # names ordered 按姓氏笔画 (zh@collation=stroke)
   libgtest-dev      # the test suites
+  python3-yaml python3-icu  # the independent reference scorer of the end-to-end test
 )
 
 missing=()
