@@ -74,15 +74,9 @@ ResponsesImported import_responses(Database& db, const Cycle& cycle, TableReader
     if (cycle.closed())
         throw InputRefused(table.at(1, 1, tr({"测评周期“{0}”已于 {1} 关闭，不能再导入", "the cycle '{0}' was closed on {1}: nothing can be imported into it"},
                                              cycle.name, *cycle.closed_at)));
+    const TableColumns columns = TableColumns::read_header(table, response_columns);
     std::vector<Diagnostic> problems;
     std::vector<std::string_view> cells;
-    if (!table.next_row(cells)) {
-        problems = table.problems();
-        if (problems.empty()) problems.push_back(table.at(1, 1, tr({"文件是空的（第 1 行应为表头）", "the file is empty (row 1 must be the header)"})));
-        throw InputRefused(problems);
-    }
-    const TableColumns columns = TableColumns::match(cells, response_columns, table, problems);
-    if (!problems.empty()) throw InputRefused(problems);
     const auto column_number = [&](Column c) { return *columns.index(c) + 1; };
 
     // Lookup tables, built once.
@@ -135,12 +129,7 @@ ResponsesImported import_responses(Database& db, const Cycle& cycle, TableReader
         if (++rows_seen % 65536 == 0) report_progress(progress, "responses", table.progress(), 1.0);
         if (is_blank_row(cells) || table.row_has_problems()) continue;
         if (problems.size() > 1000) continue;  // enough to show; keep reading only for encoding problems
-        if (cells.size() > columns.width()) {
-            problems.push_back(table.at(row, columns.width() + 1,
-                                        tr({"这一行有 {0} 个单元格，多于表头的 {1} 个", "the row has {0} cells, more than the {1} of the header"},
-                                           cells.size(), columns.width())));
-            continue;
-        }
+        if (!columns.fits(cells, table, problems)) continue;
         ++result.rows;
         const auto rater = person(cell_of(columns, rater_column, cells), rater_column, row);
         const auto ratee = person(cell_of(columns, ratee_column, cells), ratee_column, row);

@@ -40,14 +40,9 @@ std::string describe(const Person& person) { return person.name + "（" + person
 }  // namespace
 
 RosterChanges import_roster(Database& db, TableReader& table, ProgressObserver* progress) {
+    const TableColumns columns = TableColumns::read_header(table, roster_columns);
     std::vector<Diagnostic> problems;
     std::vector<std::string_view> cells;
-    if (!table.next_row(cells)) {
-        problems = table.problems();
-        if (problems.empty()) problems.push_back(table.at(1, 1, tr({"文件是空的（第 1 行应为表头）", "the file is empty (row 1 must be the header)"})));
-        throw InputRefused(problems);
-    }
-    const TableColumns columns = TableColumns::match(cells, roster_columns, table, problems);
     const bool has_position = columns.index(position_column).has_value();
     const bool has_head = columns.index(head_column).has_value();
     const bool has_active = columns.index(active_column).has_value();
@@ -55,60 +50,53 @@ RosterChanges import_roster(Database& db, TableReader& table, ProgressObserver* 
 
     std::vector<RosterRow> rows;
     std::unordered_map<std::string, std::size_t> row_of_code;
-    if (problems.empty()) {
-        while (table.next_row(cells)) {
-            const std::size_t row = table.row_number();
-            if (row % 4096 == 0) report_progress(progress, "roster", table.progress(), 1.0);
-            if (is_blank_row(cells) || table.row_has_problems()) continue;
-            if (cells.size() > columns.width()) {
-                problems.push_back(table.at(row, columns.width() + 1,
-                                            tr({"这一行有 {0} 个单元格，多于表头的 {1} 个", "the row has {0} cells, more than the {1} of the header"},
-                                               cells.size(), columns.width())));
-                continue;
-            }
-            RosterRow entry;
-            entry.row = row;
-            const auto cell = [&](Column c) { return cell_of(columns, c, cells); };
-            entry.code = std::string(cell(id_column));
-            if (const auto why = person_id_problem(entry.code)) {
-                problems.push_back(table.at(row, column_number(id_column), *why));
-            } else if (const auto [it, inserted] = row_of_code.emplace(entry.code, row); !inserted) {
-                problems.push_back(table.at(row, column_number(id_column),
-                                            tr({"工号“{0}”重复（第 {1} 行已有）", "the id '{0}' is repeated (already on row {1})"}, entry.code, it->second)));
-            }
-            entry.name = std::string(cell(name_column));
-            if (entry.name.empty()) problems.push_back(table.at(row, column_number(name_column), tr({"姓名为空", "the name is empty"})));
-            const std::string_view department = cell(department_column);
-            if (department.empty()) {
-                problems.push_back(table.at(row, column_number(department_column), tr({"部门为空", "the department is empty"})));
-            } else {
-                std::string why;
-                if (auto path = normalise_department_path(department, why))
-                    entry.department = std::move(*path);
-                else
-                    problems.push_back(table.at(row, column_number(department_column), why));
-            }
-            if (has_position) entry.position = std::string(cell(position_column));
-            if (has_head) {
-                const YesNo head = parse_yes_no(cell(head_column));
-                if (!head.known)
-                    problems.push_back(table.at(row, column_number(head_column),
-                                                tr({"“{0}”不是是/否（可用 是/否、yes/no、true/false、1/0）",
-                                                    "'{0}' is not yes or no (use 是/否, yes/no, true/false or 1/0)"},
-                                                   cell(head_column))));
-                entry.is_head = head.value.value_or(false);
-            }
-            if (has_active) {
-                const YesNo active = parse_active(cell(active_column));
-                if (!active.known)
-                    problems.push_back(table.at(row, column_number(active_column),
-                                                tr({"“{0}”不是在职/离职（可用 在职/离职、是/否、yes/no、true/false、1/0）",
-                                                    "'{0}' is not active or not (use 在职/离职, 是/否, yes/no, true/false or 1/0)"},
-                                                   cell(active_column))));
-                entry.active = active.value.value_or(true);
-            }
-            rows.push_back(std::move(entry));
+    while (table.next_row(cells)) {
+        const std::size_t row = table.row_number();
+        if (row % 4096 == 0) report_progress(progress, "roster", table.progress(), 1.0);
+        if (is_blank_row(cells) || table.row_has_problems()) continue;
+        if (!columns.fits(cells, table, problems)) continue;
+        RosterRow entry;
+        entry.row = row;
+        const auto cell = [&](Column c) { return cell_of(columns, c, cells); };
+        entry.code = std::string(cell(id_column));
+        if (const auto why = person_id_problem(entry.code)) {
+            problems.push_back(table.at(row, column_number(id_column), *why));
+        } else if (const auto [it, inserted] = row_of_code.emplace(entry.code, row); !inserted) {
+            problems.push_back(table.at(row, column_number(id_column),
+                                        tr({"工号“{0}”重复（第 {1} 行已有）", "the id '{0}' is repeated (already on row {1})"}, entry.code, it->second)));
         }
+        entry.name = std::string(cell(name_column));
+        if (entry.name.empty()) problems.push_back(table.at(row, column_number(name_column), tr({"姓名为空", "the name is empty"})));
+        const std::string_view department = cell(department_column);
+        if (department.empty()) {
+            problems.push_back(table.at(row, column_number(department_column), tr({"部门为空", "the department is empty"})));
+        } else {
+            std::string why;
+            if (auto path = normalise_department_path(department, why))
+                entry.department = std::move(*path);
+            else
+                problems.push_back(table.at(row, column_number(department_column), why));
+        }
+        if (has_position) entry.position = std::string(cell(position_column));
+        if (has_head) {
+            const YesNo head = parse_yes_no(cell(head_column));
+            if (!head.known)
+                problems.push_back(table.at(row, column_number(head_column),
+                                            tr({"“{0}”不是是/否（可用 是/否、yes/no、true/false、1/0）",
+                                                "'{0}' is not yes or no (use 是/否, yes/no, true/false or 1/0)"},
+                                               cell(head_column))));
+            entry.is_head = head.value.value_or(false);
+        }
+        if (has_active) {
+            const YesNo active = parse_active(cell(active_column));
+            if (!active.known)
+                problems.push_back(table.at(row, column_number(active_column),
+                                            tr({"“{0}”不是在职/离职（可用 在职/离职、是/否、yes/no、true/false、1/0）",
+                                                "'{0}' is not active or not (use 在职/离职, 是/否, yes/no, true/false or 1/0)"},
+                                               cell(active_column))));
+            entry.active = active.value.value_or(true);
+        }
+        rows.push_back(std::move(entry));
     }
     const auto reading = table.problems();
     problems.insert(problems.end(), reading.begin(), reading.end());

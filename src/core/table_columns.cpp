@@ -4,6 +4,7 @@
 #include <cctype>
 #include <string>
 
+#include "core/error.h"
 #include "core/translate.h"
 
 namespace exemplar {
@@ -39,6 +40,29 @@ TableColumns TableColumns::match(const std::vector<std::string_view>& header, st
             diagnostics.push_back(table.at(1, 1, tr({"缺少必需的列“{0}”（或“{1}”）", "the required column '{1}' (or '{0}') is missing"},
                                                     specs[s].chinese, specs[s].english)));
     return columns;
+}
+
+TableColumns TableColumns::read_header(TableReader& table, std::span<const ColumnSpec> specs) {
+    std::vector<std::string_view> header;
+    std::vector<Diagnostic> problems;
+    if (!table.next_row(header)) {
+        problems = table.problems();
+        if (problems.empty())
+            problems.push_back(table.at(1, 1, tr({"文件是空的（第 1 行应为表头）", "the file is empty (row 1 must be the header)"})));
+        throw InputRefused(problems);
+    }
+    TableColumns columns = match(header, specs, table, problems);
+    if (!problems.empty()) throw InputRefused(problems);
+    return columns;
+}
+
+bool TableColumns::fits(const std::vector<std::string_view>& row, const TableReader& table,
+                        std::vector<Diagnostic>& diagnostics) const {
+    if (row.size() <= width_) return true;
+    diagnostics.push_back(table.at(table.row_number(), width_ + 1,
+                                   tr({"这一行有 {0} 个单元格，多于表头的 {1} 个", "the row has {0} cells, more than the {1} of the header"},
+                                      row.size(), width_)));
+    return false;
 }
 
 std::string_view cell_of(const TableColumns& columns, std::size_t spec, const std::vector<std::string_view>& row) {

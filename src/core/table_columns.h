@@ -27,6 +27,13 @@ public:
     static TableColumns match(const std::vector<std::string_view>& header, std::span<const ColumnSpec> specs,
                               const TableReader& table, std::vector<Diagnostic>& diagnostics);
 
+    // Reads row 1 of the table and matches it; refuses (InputRefused, with
+    // every problem) an empty file or a header that does not fit.
+    static TableColumns read_header(TableReader& table, std::span<const ColumnSpec> specs);
+
+    // False (with a located problem appended) when the row has more cells than the header.
+    bool fits(const std::vector<std::string_view>& row, const TableReader& table, std::vector<Diagnostic>& diagnostics) const;
+
     // The 0-based cell index of spec i, if the header has it.
     std::optional<std::size_t> index(std::size_t spec) const { return indexes_[spec]; }
     // Number of header cells (a row with more non-empty cells is refused).
