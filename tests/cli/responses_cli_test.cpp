@@ -170,3 +170,28 @@ TEST_F(ResponsesCli, ResultsHaveTheHrImportHeader) {
 
 }  // namespace
 }  // namespace exemplar
+
+namespace exemplar {
+namespace {
+
+// A progress bar on stderr when it is a terminal, and nothing when it is not.
+TEST(ResponsesProgress, BarOnATerminalOnly) {
+    Office office;
+    office.start_cycle();
+    std::string rows = "评价人工号,被评价人工号,关系,题号,答案\n";
+    for (int i = 0; i < 140000; ++i) rows += "A04,A03,同事,B1,优秀\n";
+    const std::string file = office.file("many.csv", rows);
+    const auto piped = office.exemplar({"responses", "import", "2026年度", file});
+    EXPECT_EQ(piped.exit_code, 0) << piped.err;
+    EXPECT_EQ(piped.err.find('%'), std::string::npos) << piped.err;
+    // `script` gives the program a terminal; its output carries what the terminal showed.
+    const std::string command = std::string(EXEMPLAR_BINARY_FOR_TESTS) + " --db " + office.db + " responses import 2026年度 " + file;
+    const auto shown = testing::run_process("/usr/bin/script", {"-qec", command, "/dev/null"}, {{"LANG", "C.UTF-8"}});
+    EXPECT_EQ(shown.exit_code, 0) << shown.out;
+    EXPECT_NE(shown.out.find("responses ["), std::string::npos) << shown.out.substr(0, 400);
+    EXPECT_NE(shown.out.find("%"), std::string::npos);
+    EXPECT_NE(shown.out.find("140000 answer rows"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace exemplar
