@@ -12,8 +12,16 @@ packages=(
   libfmt-dev        # message formatting in two languages
   libsqlite3-dev    # the database of rosters, cycles and answers
   libicu-dev        # names ordered 按姓氏笔画 (zh@collation=stroke)
+  libxlsxwriter-dev # writing the report, report cards and questionnaires (.xlsx)
+  libzip-dev        # reading .xlsx files (zip archives) …
+  libexpat1-dev     # … and their XML, streamed
+  libssl-dev        # HMAC-SHA256 seals of the offline questionnaires (libcrypto)
   libgtest-dev      # the test suites
   python3-yaml python3-icu  # the independent reference scorer of the end-to-end test
+  python3-openpyxl          # an independent reader of the workbooks in tests
+  libreoffice-calc-nogui    # tests: files re-saved by another program, and PDF rendering
+  poppler-utils imagemagick # tests and docs: PDF pages to pictures
+  fonts-noto-cjk            # Chinese text in rendered pages (and later the GUI)
 )
 
 missing=()

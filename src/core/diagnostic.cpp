@@ -10,6 +10,7 @@ namespace exemplar {
 
 std::string Diagnostic::to_string() const {
     if (!cell.empty()) return fmt::format("{}:{}: {}", file, cell, message);
+    if (line == 0) return fmt::format("{}: {}", file, message);  // about the whole file (e.g. a damaged archive)
     return fmt::format("{}:{}:{}: {}", file, line, column, message);
 }
 

@@ -10,7 +10,7 @@ namespace exemplar {
 
 struct Diagnostic {
     std::string file;
-    int line = 1;
+    int line = 1;  // 0: the message is about the whole file
     int column = 1;
     std::string cell;  // "Sheet!B7" for workbooks; when set, replaces LINE:COLUMN
     std::string message;
