@@ -9,8 +9,10 @@
 
 #include "cli/assignment_commands.h"
 #include "cli/cycle_commands.h"
+#include "cli/demo_command.h"
 #include "cli/form_commands.h"
 #include "cli/plan_commands.h"
+#include "cli/report_commands.h"
 #include "cli/response_commands.h"
 #include "cli/results_commands.h"
 #include "cli/roster_commands.h"
@@ -133,13 +135,41 @@ int main(int argc, char** argv) {
     auto* responses_import_command = responses->add_subcommand(
         "import", tr({"导入长格式答案文件（每行一个答案），逐个文件整体导入", "import long-format answer files (one answer a row), each whole or not at all"}));
     responses_import_command->add_option("NAME", cycle_name, tr({"周期名称", "cycle name"}))->required();
-    responses_import_command->add_option("FILE", response_files, tr({"答案文件（.csv）", "answer files (.csv)"}))->required();
+    responses_import_command->add_option("FILE", response_files,
+                                         tr({"答案文件（.csv、.xlsx 或交回的测评表）", "answer files (.csv, .xlsx or returned questionnaires)"}))
+        ->required();
 
     // results
     bool results_csv = false;
     auto* results_command = app.add_subcommand("results", tr({"输出人事导入表（HR导入）", "print the HR import table"}));
     results_command->add_option("NAME", cycle_name, tr({"周期名称", "cycle name"}))->required();
     results_command->add_flag("--csv", results_csv, tr({"以 CSV 输出", "print CSV"}));
+
+    // report
+    exemplar::cli::ReportRequest report_request;
+    auto* report_command = app.add_subcommand(
+        "report", tr({"生成 Excel 报表、人事导入表（CSV）和个人报告卡", "write the Excel report, the HR import CSV and report cards"}));
+    report_command->add_option("NAME", report_request.cycle, tr({"周期名称", "cycle name"}))->required();
+    report_command->add_option("--out", report_request.out, tr({"报表文件（.xlsx）", "report workbook (.xlsx)"}));
+    report_command->add_option("--template", report_request.template_file,
+                               tr({"报表模板（.yaml），默认为内置模板", "report template (.yaml); default: the bundled one"}));
+    report_command->add_option("--hr-csv", report_request.hr_csv, tr({"人事导入表（CSV，UTF-8 带 BOM）", "HR import sheet as CSV (UTF-8 with BOM)"}));
+    report_command->add_option("--cards", report_request.cards, tr({"个人报告卡的文件夹（每人一个 .xlsx）", "folder for report cards (one .xlsx a person)"}));
+
+    // questionnaires
+    std::string questionnaire_folder;
+    std::string questionnaire_rater;
+    auto* questionnaires_command = app.add_subcommand(
+        "questionnaires", tr({"生成离线测评表：每位评价人一个 Excel 文件", "write offline questionnaires: one Excel file per rater"}));
+    questionnaires_command->add_option("NAME", cycle_name, tr({"周期名称", "cycle name"}))->required();
+    questionnaires_command->add_option("--out", questionnaire_folder, tr({"输出文件夹", "output folder"}))->required();
+    questionnaires_command->add_option("--rater", questionnaire_rater, tr({"只生成这位评价人（工号）的测评表", "only this rater's questionnaire (id)"}));
+
+    // demo
+    std::string demo_folder;
+    auto* demo_command = app.add_subcommand(
+        "demo", tr({"用内置的演示单位跑完整个流程，生成报表等文件", "run the main job on the bundled demo office, writing the report and more"}));
+    demo_command->add_option("--out", demo_folder, tr({"输出文件夹", "output folder"}))->required();
 
     try {
         app.parse(argc, argv);
@@ -171,6 +201,9 @@ int main(int argc, char** argv) {
             return assignments_list(database, cycle_name, assignments_csv, assignments_rater, assignments_status);
         if (responses_import_command->parsed()) return responses_import(database, cycle_name, response_files);
         if (results_command->parsed()) return results(database, cycle_name, results_csv);
+        if (report_command->parsed()) return report(database, report_request);
+        if (questionnaires_command->parsed()) return questionnaires(database, cycle_name, questionnaire_folder, questionnaire_rater);
+        if (demo_command->parsed()) return demo(demo_folder);
         std::cerr << app.help();
         return exit_usage;
     });

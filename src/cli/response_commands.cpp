@@ -1,5 +1,6 @@
 #include "cli/response_commands.h"
 
+#include <fstream>
 #include <iostream>
 
 #include "cli/database_option.h"
@@ -7,32 +8,70 @@
 #include "cli/terminal.h"
 #include "core/cycle_store.h"
 #include "core/error.h"
+#include "core/questionnaire_import.h"
 #include "core/responses_import.h"
 #include "core/translate.h"
+#include "core/xlsx_reader.h"
 
 namespace exemplar::cli {
+
+namespace {
+
+bool starts_like_zip(const std::string& file) {
+    std::ifstream in(file, std::ios::binary);
+    char magic[4] = {};
+    in.read(magic, 4);
+    return in.gcount() == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+}
+
+void print_counts(const std::string& file, const ResponsesImported& imported) {
+    std::cout << tr({"{0}：{1} 个答案，涉及任务 {2} 项（其中 {3} 项有变化），已提交 {4} 项，仍未完成 {5} 项",
+                     "{0}: {1} answers, {2} assignments touched ({3} changed), {4} submitted, {5} still incomplete"},
+                    file, imported.answers, imported.touched, imported.changed, imported.submitted, imported.incomplete)
+              << '\n';
+}
+
+// One file: a returned questionnaire, or a long-format table (CSV or xlsx).
+void import_file(Database& db, const Cycle& cycle, const std::string& file) {
+    ProgressBar bar;
+    if (starts_like_zip(file)) {
+        const XlsxWorkbook workbook = XlsxWorkbook::open(file);
+        if (is_questionnaire(workbook)) {
+            const QuestionnaireImported imported = import_questionnaire(db, cycle, workbook, &bar);
+            bar.finish();
+            std::cout << tr({"{0}：{1} 的测评表", "{0}: questionnaire of {1}"}, file, imported.rater) << '\n';
+            print_counts(file, imported.counts);
+            for (const IncompleteAssignment& incomplete : imported.incomplete) {
+                std::string cells;
+                for (std::size_t i = 0; i < incomplete.cells.size() && i < 8; ++i) cells += (cells.empty() ? "" : ", ") + incomplete.cells[i];
+                if (incomplete.cells.size() > 8) cells += tr({" 等（共 {0} 格）", " … ({0} in all)"}, incomplete.cells.size());
+                std::cout << "  " << tr({"未完成：{0}（{1}），未答的必答格：{2}", "incomplete: {0} ({1}), empty required cells: {2}"}, incomplete.sheet,
+                                        incomplete.ratee, cells)
+                          << '\n';
+            }
+            return;
+        }
+    }
+    auto table = open_table(file);
+    const ResponsesImported imported = import_responses(db, cycle, *table, &bar);
+    bar.finish();
+    print_counts(file, imported);
+}
+
+}  // namespace
 
 int responses_import(const std::string& database, const std::string& cycle_name, const std::vector<std::string>& files) {
     Database db = open_existing(database);
     const Cycle cycle = load_cycle(db, cycle_name);
     for (const std::string& file : files) {
-        auto table = open_table(file);
-        ProgressBar bar;
-        ResponsesImported imported;
         try {
-            imported = import_responses(db, cycle, *table, &bar);
+            import_file(db, cycle, file);
         } catch (const InputRefused& refused) {
-            bar.finish();
             print_diagnostics(refused.diagnostics());
             std::cerr << tr({"{0}：未导入（整个文件被拒绝，数据库未改变）", "{0}: not imported (the whole file was refused; the database is unchanged)"}, file)
                       << '\n';
             return exit_refused;
         }
-        bar.finish();
-        std::cout << tr({"{0}：{1} 行答案，涉及任务 {2} 项（其中 {3} 项有变化），已提交 {4} 项，仍未完成 {5} 项",
-                         "{0}: {1} answer rows, {2} assignments touched ({3} changed), {4} submitted, {5} still incomplete"},
-                        file, imported.rows, imported.touched, imported.changed, imported.submitted, imported.incomplete)
-                  << '\n';
     }
     return exit_ok;
 }

@@ -81,7 +81,7 @@ struct AnswerMerge::Impl {
     std::vector<std::int32_t> pending_of;
     std::vector<Pending> pending;
     std::vector<Diagnostic> problems;
-    std::size_t rows = 0;
+    std::size_t answers = 0;
 
     explicit Impl(const Cycle& c) : cycle(c) {}
 
@@ -148,7 +148,6 @@ std::size_t AnswerMerge::pending_assignments() const { return impl_->pending.siz
 void AnswerMerge::add(std::string_view rater_code, std::string_view ratee_code, std::string_view relation_text, std::string_view item_text,
                       std::string_view answer, const AnswerPlace& place) {
     Impl& m = *impl_;
-    ++m.rows;
     const auto rater = m.person(rater_code, Field::rater, place);
     const auto ratee = m.person(ratee_code, Field::ratee, place);
     const auto relation = parse_relation(relation_text);
@@ -178,6 +177,7 @@ void AnswerMerge::add(std::string_view rater_code, std::string_view ratee_code, 
         return;
     }
     if (answer.empty()) return;  // unanswered: never clears an earlier answer
+    ++m.answers;
     if (item != form.items.end()) {
         const Item& question = form.form->items[item->second];
         const Scale& scale = form.form->scale_of(question);
@@ -243,7 +243,7 @@ ResponsesImported AnswerMerge::commit(Database& db, ProgressObserver* progress) 
         while (query.step()) stored_comments[query.integer(0)][query.text(1)] = query.text(2);
     }
     ResponsesImported result;
-    result.rows = m.rows;
+    result.answers = m.answers;
     Transaction transaction(db);
     Statement update(db, "UPDATE assignments SET answers = ?, status = ?, updated_at = ? WHERE id = ?");
     Statement upsert_comment(db,

@@ -31,7 +31,7 @@ public:
 };
 
 struct ResponsesImported {
-    std::size_t rows = 0;        // answers read (blank answers included)
+    std::size_t answers = 0;     // answers given (blank ones not counted)
     std::size_t touched = 0;     // assignments the file answers
     std::size_t changed = 0;     // of those, assignments whose stored answers changed
     std::size_t submitted = 0;   // of those touched, submitted now

@@ -228,6 +228,14 @@ Cycle load_cycle(const Database& db, const std::string& name) {
     return cycle;
 }
 
+std::vector<std::uint8_t> load_cycle_secret(const Database& db, const Cycle& cycle) {
+    Statement query(db, "SELECT secret FROM cycles WHERE id = ?");
+    query.bind(1, cycle.id);
+    if (!query.step()) throw no_such_cycle(cycle.name);
+    const auto bytes = query.blob(0);
+    return {bytes.begin(), bytes.end()};
+}
+
 void require_open(const Cycle& cycle) {
     if (cycle.closed())
         throw Refused(tr({"测评周期“{0}”已于 {1} 关闭，不能再修改", "the cycle '{0}' was closed on {1} and can no longer change"}, cycle.name,

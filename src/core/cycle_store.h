@@ -51,6 +51,9 @@ Cycle load_cycle(const Database& db, const std::string& name);
 void close_cycle(Database& db, const std::string& name);
 void delete_cycle(Database& db, const std::string& name);
 
+// The key of the cycle's questionnaire seals (it never leaves the database).
+std::vector<std::uint8_t> load_cycle_secret(const Database& db, const Cycle& cycle);
+
 // Refused with a message naming the cycle when it is closed.
 void require_open(const Cycle& cycle);
 

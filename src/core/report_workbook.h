@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/cycle.h"
@@ -32,6 +33,11 @@ void write_report(const std::filesystem::path& path, const ReportData& data, con
 
 // HR导入 as CSV: UTF-8 with BOM, the template's codes in row 1.
 void write_hr_csv(const std::filesystem::path& path, const ReportData& data, const ReportTemplate& report_template);
+
+// The file name of a person's report card: "工号-姓名.xlsx", with / \ : * ? " < > |
+// and control characters replaced by "_" and the name shortened to stay
+// within file-system limits.
+std::string report_card_file_name(std::string_view person_id, std::string_view name);
 
 // One workbook per person in `folder`, named 工号-姓名.xlsx. `self_comments`
 // holds, per member, the comment answers of their own self-review (id → text).

@@ -7,6 +7,7 @@
 #include "core/error.h"
 #include "core/translate.h"
 #include "core/utf8.h"
+#include "core/xlsx_reader.h"
 
 namespace exemplar {
 
@@ -71,8 +72,7 @@ std::unique_ptr<TableReader> open_table(const std::filesystem::path& path) {
     if (starts_with_bytes(text, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"))
         refuse(tr({"这是旧版 Excel（.xls）或加密的文件，请在 Excel/WPS 中另存为未加密的 .xlsx 或 CSV（UTF-8）",
                    "this is a legacy Excel (.xls) or encrypted file: save it as an unencrypted .xlsx or as CSV (UTF-8)"}));
-    if (starts_with_bytes(text, "PK\x03\x04"))
-        refuse(tr({"暂不支持 .xlsx 文件，请另存为 CSV（UTF-8）", "xlsx files are not supported yet: save it as CSV (UTF-8)"}));
+    if (starts_with_bytes(text, "PK\x03\x04")) return xlsx_table(path);
     if (starts_with_bytes(text, "\xFF\xFE") || starts_with_bytes(text, "\xFE\xFF"))
         refuse(tr({"文件是 UTF-16 编码，请另存为 UTF-8", "the file is UTF-16; save it as UTF-8"}));
     return csv_table(name, std::move(text));

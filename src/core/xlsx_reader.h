@@ -31,6 +31,7 @@ struct XlsxLimits {
     double max_ratio = 1000;                       // uncompressed ÷ compressed size of one part (parts over 1 MiB)
     std::size_t max_shared_strings = 5'000'000;
     std::size_t max_parts = 10'000;                // entries in the archive
+    std::uint64_t max_row_bytes = 64ull << 20;     // text of one row's cells (shared strings copied into it)
 };
 
 enum class XlsxCellType { text, number, boolean, error };
@@ -41,11 +42,15 @@ struct XlsxCell {
     XlsxCellType type = XlsxCellType::text;
     // The value as text: strings as written (rich-text runs joined, _xHHHH_
     // escapes decoded, phonetic runs dropped); numbers as the shortest text
-    // that reads back to the same double, integers without ".0"; booleans
-    // TRUE/FALSE; errors as written (#N/A). Dates keep their serial number
-    // text, with `date` set.
+    // that reads back to the same double ("86.91200000000001", the same
+    // double as 86.912, reads "86.912"; 0.30000000000000004 stays), whole
+    // numbers below 1e21 as integers ("12345", "1000000", never ".0" or
+    // "1e+06"); booleans TRUE/FALSE; errors as written (#N/A). Dates keep
+    // their serial number text, with `date` set; t="d" cells (ISO 8601 text)
+    // are turned into serial numbers too (left as text, with `date` set, when
+    // the text is not an ISO date).
     std::string text;
-    double number = 0;     // for numbers (and dates)
+    double number = 0;     // for numbers (and dates); 1 or 0 for booleans
     bool date = false;     // a number shown with a date or time format
     bool formula = false;  // the value is a formula's cached result
 };
@@ -77,9 +82,13 @@ public:
         SheetReader(SheetReader&&) noexcept;
         ~SheetReader();
         // The next non-empty row's cells, ordered by column; false at the end.
-        // Throws InputRefused (located at the sheet) for a damaged sheet.
+        // Throws InputRefused (located at the sheet's cell, FILE:SHEET!CELL)
+        // for a damaged sheet: malformed XML or a DOCTYPE, damaged zip data
+        // or a limit passed, rows out of order or repeated, a cell given
+        // twice, a reference beyond XFD1048576, a value that is not what its
+        // type says; after that it returns false.
         bool next_row(std::vector<XlsxCell>& cells);
-        double progress() const;  // 0..1 of the sheet's compressed bytes
+        double progress() const;  // 0..1 of the sheet part's (unpacked) bytes
 
     private:
         friend class XlsxWorkbook;
@@ -87,9 +96,13 @@ public:
         explicit SheetReader(std::unique_ptr<Impl> impl);
         std::unique_ptr<Impl> impl_;
     };
+    // Throws InputRefused (at the sheet's A1) when the sheet's part is
+    // missing or cannot be opened.
     SheetReader sheet(std::size_t index) const;
 
-    // FILE:SHEET!CELL: message
+    // FILE:SHEET!CELL: message, with line and column set to the row and
+    // column; a sheet name with spaces or punctuation is quoted as Excel
+    // does ('My sheet'!B7). Rows and columns are clamped to A1..XFD1048576.
     Diagnostic at(std::size_t sheet, std::uint32_t row, std::uint32_t column, std::string message) const;
 
 private:
@@ -99,8 +112,13 @@ private:
 };
 
 // The first worksheet (in workbook order) as a table for roster and answer
-// imports; problems located as FILE:SHEET!CELL. An xlsx number cell holding
-// an id reads as its integer text.
+// imports; problems located as FILE:SHEET!CELL. Each non-empty row is dense
+// (columns 1 to its last value, "" in the gaps); row_number() is the sheet's
+// own row number, and at(1, …) means the header row wherever it is. An xlsx
+// number cell holding an id reads as its integer text. Cells with control
+// characters or over 32,767 characters are problems(), as in CSV files; a
+// damaged sheet stops reading with a located problem. Throws InputRefused
+// (whole file) when the workbook cannot be opened.
 std::unique_ptr<TableReader> xlsx_table(const std::filesystem::path& path);
 
 }  // namespace exemplar

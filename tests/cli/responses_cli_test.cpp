@@ -100,7 +100,7 @@ TEST_F(ResponsesCli, EnglishHeaderAnyOrderAndValuesAsAnswers) {
     const std::string out =
         office.ok({"responses", "import", "2026年度",
                    office.file("d.csv", "Answer,Item,Relation,Ratee_ID,Rater_ID\n4,B1,PEER,A03,A05\n称职,B2,同事,A03,A05\n")});
-    EXPECT_NE(out.find("2 answer rows, 1 assignments touched"), std::string::npos) << out;
+    EXPECT_NE(out.find("2 answers, 1 assignments touched"), std::string::npos) << out;
 }
 
 TEST_F(ResponsesCli, UnknownPeopleAndPeopleOutsideTheCycle) {
@@ -143,7 +143,7 @@ TEST_F(ResponsesCli, FilesAreImportedInOrderAndStopAtTheFirstRefused) {
     const std::string later = office.file("later.csv", header + "A05,A03,同事,B1,优秀\n");
     const auto result = office.exemplar({"responses", "import", "2026年度", good, bad, later});
     EXPECT_EQ(result.exit_code, 1);
-    EXPECT_NE(result.out.find(good + ": 1 answer rows"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find(good + ": 1 answers"), std::string::npos) << result.out;
     EXPECT_EQ(result.out.find(later), std::string::npos);
     EXPECT_EQ(status_of(office, "A04", "A03", "peer"), "draft");
     EXPECT_EQ(status_of(office, "A05", "A03", "peer"), "open");
@@ -190,7 +190,7 @@ TEST(ResponsesProgress, BarOnATerminalOnly) {
     EXPECT_EQ(shown.exit_code, 0) << shown.out;
     EXPECT_NE(shown.out.find("responses ["), std::string::npos) << shown.out.substr(0, 400);
     EXPECT_NE(shown.out.find("%"), std::string::npos);
-    EXPECT_NE(shown.out.find("140000 answer rows"), std::string::npos);
+    EXPECT_NE(shown.out.find("140000 answers"), std::string::npos);
 }
 
 }  // namespace

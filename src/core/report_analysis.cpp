@@ -1,0 +1,420 @@
+// 部门汇总, 民主测评, 自评差异 and 信度分析: the report's analyses beyond the
+// one-row-a-person tables.
+#include <algorithm>
+#include <numeric>
+
+#include <fmt/format.h>
+
+#include "core/name_order.h"
+#include "core/report_sheets.h"
+
+namespace exemplar::report {
+
+namespace {
+
+using xlsx::Style;
+
+constexpr double table_row_height = 20;
+constexpr double dense_row_height = 17;  // long tables of blocks of rows: more of them on a page
+
+// Title, the unit and cycle under it, and where the table starts.
+lxw_row_t sheet_heading(xlsx::Sheet& sheet, lxw_col_t last_col, std::string_view title, const std::string& subtitle) {
+    sheet.merge(0, 0, 0, last_col, title, Style::title);
+    sheet.merge(1, 0, 1, last_col, subtitle, Style::subtitle);
+    sheet.set_height(1, 18);
+    return 2;
+}
+
+void header_row(xlsx::Sheet& sheet, lxw_row_t row, lxw_col_t first_col, const std::vector<std::string>& headers) {
+    for (std::size_t c = 0; c < headers.size(); ++c)
+        sheet.text(row, static_cast<lxw_col_t>(first_col + c), headers[c], Style::header);
+    sheet.set_height(row, 24);
+}
+
+void note_row(xlsx::Sheet& sheet, lxw_row_t row, lxw_col_t last_col, std::string_view text) {
+    sheet.merge(row, 0, row, last_col, text, Style::note);
+}
+
+std::string relations_text(const std::vector<Relation>& relations) {
+    std::string text;
+    for (const Relation r : relations) text += (text.empty() ? "" : "、") + std::string(relation_chinese(r));
+    return text;
+}
+
+// Merges a person's id, name and department over their rows (or writes them when there is one row).
+void person_cells(xlsx::Sheet& sheet, lxw_row_t first, lxw_row_t last, const ScoringMember& member) {
+    sheet.merge(first, 0, last, 0, member.person_id, Style::text_center);
+    sheet.merge(first, 1, last, 1, member.name, Style::text_center);
+    sheet.merge(first, 2, last, 2, member.department, Style::text);
+}
+
+// Where a chart goes and the rows of the table it draws: categories in
+// column A, values in `values_col`.
+struct ChartPlace {
+    lxw_row_t at_row;
+    lxw_row_t first, last;
+    lxw_col_t values_col;
+};
+
+// Mean T by department, the first department at the top as in the table.
+void department_bar_chart(xlsx::Sheet& sheet, const ChartPlace& place, double x_scale, std::size_t departments) {
+    const std::string name(departments_sheet);
+    lxw_chart_font title_font = xlsx::chart_font(12, true, true);
+    lxw_chart_font axis_font = xlsx::chart_font(9);
+    lxw_chart* bar = sheet.book().add_chart(LXW_CHART_BAR);
+    lxw_chart_series* series = chart_add_series(bar, nullptr, nullptr);
+    chart_series_set_categories(series, name.c_str(), place.first, 0, place.last, 0);
+    chart_series_set_values(series, name.c_str(), place.first, place.values_col, place.last, place.values_col);
+    chart_series_set_name(series, "平均总分");
+    chart_series_set_labels(series);
+    chart_series_set_labels_num_format(series, "0.00");
+    chart_series_set_labels_font(series, &axis_font);
+    lxw_chart_fill fill{};
+    fill.color = 0x4472C4;
+    chart_series_set_fill(series, &fill);
+    chart_title_set_name(bar, "各部门平均总分");
+    chart_title_set_name_font(bar, &title_font);
+    chart_legend_set_position(bar, LXW_CHART_LEGEND_NONE);
+    chart_axis_set_min(bar->x_axis, 0);
+    chart_axis_set_max(bar->x_axis, 100);
+    chart_axis_set_num_font(bar->x_axis, &axis_font);
+    chart_axis_set_num_font(bar->y_axis, &axis_font);
+    chart_axis_set_reverse(bar->y_axis);       // the first department at the top
+    chart_axis_set_crossing_max(bar->y_axis);  // and the value axis still at the bottom
+    lxw_chart_options options{};
+    options.x_offset = 5;
+    options.y_offset = 5;
+    options.x_scale = x_scale;
+    options.y_scale = std::clamp(0.5 + 0.12 * static_cast<double>(departments), 1.0, 4.0);
+    xlsx::check(worksheet_insert_chart_opt(sheet.get(), place.at_row, 0, bar, &options), "部门汇总 bar chart");
+}
+
+// The unit's dimension means, `x_offset` px right of column A (libxlsxwriter
+// places charts when the file is written, so the final column widths count).
+void unit_radar_chart(xlsx::Sheet& sheet, const ChartPlace& place, std::int32_t x_offset) {
+    const std::string name(departments_sheet);
+    lxw_chart_font title_font = xlsx::chart_font(12, true, true);
+    lxw_chart_font axis_font = xlsx::chart_font(9);
+    lxw_chart* radar = sheet.book().add_chart(LXW_CHART_RADAR_WITH_MARKERS);
+    lxw_chart_series* series = chart_add_series(radar, nullptr, nullptr);
+    chart_series_set_categories(series, name.c_str(), place.first, 0, place.last, 0);
+    chart_series_set_values(series, name.c_str(), place.first, place.values_col, place.last, place.values_col);
+    chart_series_set_name(series, "全单位平均分");
+    lxw_chart_line line{};
+    line.color = 0xC00000;
+    line.width = 2;
+    chart_series_set_line(series, &line);
+    chart_title_set_name(radar, "全单位各维度平均分");
+    chart_title_set_name_font(radar, &title_font);
+    chart_legend_set_position(radar, LXW_CHART_LEGEND_NONE);
+    chart_axis_set_min(radar->y_axis, 0);
+    chart_axis_set_max(radar->y_axis, 100);
+    chart_axis_set_num_font(radar->y_axis, &axis_font);
+    chart_axis_set_num_font(radar->x_axis, &axis_font);
+    lxw_chart_options options{};
+    options.x_offset = x_offset;
+    options.y_offset = 5;
+    options.x_scale = 1.1;
+    options.y_scale = 1.25;
+    xlsx::check(worksheet_insert_chart_opt(sheet.get(), place.at_row, 0, radar, &options), "部门汇总 radar chart");
+}
+
+}  // namespace
+
+TallyColumns tally_columns(const Form& peer_form) {
+    TallyColumns columns;
+    for (const Item& item : peer_form.items) {
+        const Scale& scale = peer_form.scale_of(item);
+        if (scale.favorable.empty()) continue;
+        for (const ScaleOption& option : scale.options)
+            if (std::find(columns.labels.begin(), columns.labels.end(), option.label) == columns.labels.end())
+                columns.labels.push_back(option.label);
+    }
+    return columns;
+}
+
+lxw_row_t write_tally_header(xlsx::Sheet& sheet, lxw_row_t row, lxw_col_t first_col, const TallyColumns& columns) {
+    std::vector<std::string> headers{"题号", "测评项目"};
+    for (const std::string& label : columns.labels) headers.push_back(label + "（票）");
+    headers.emplace_back("有效票数");
+    headers.emplace_back("好评率");
+    header_row(sheet, row, first_col, headers);
+    return row + 1;
+}
+
+lxw_row_t write_tally_rows(xlsx::Sheet& sheet, lxw_row_t row, lxw_col_t first_col, const TallyColumns& columns,
+                           const Form& peer_form, const PersonResult& person, double row_height) {
+    for (const ItemTally& tally : person.tallies) {
+        const Item& item = peer_form.items[tally.item];
+        const Scale& scale = peer_form.scale_of(item);
+        lxw_col_t col = first_col;
+        sheet.text(row, col++, item.id, Style::text_center);
+        sheet.text(row, col++, peer_form.dimensions[item.dimension].name, Style::text);
+        for (const std::string& label : columns.labels) {
+            std::optional<long long> count;
+            for (std::size_t o = 0; o < scale.options.size() && o < tally.counts.size(); ++o)
+                if (scale.options[o].label == label) count = tally.counts[o];
+            // A label of another scale is no option of this item: empty, not 0.
+            sheet.integer(row, col++, count, Style::integer);
+        }
+        sheet.integer(row, col++, tally.answers, Style::integer);
+        sheet.number(row, col++, tally.favorable_rate, Style::score);
+        sheet.set_height(row, row_height);
+        ++row;
+    }
+    return row;
+}
+
+std::string gap_flag(const PersonResult& person, std::string_view dimension_id) {
+    for (const std::string& flag : person.flags)
+        for (const std::string_view prefix : {"BLIND_SPOT:", "HIDDEN_STRENGTH:"})
+            if (flag.size() == prefix.size() + dimension_id.size() && flag.starts_with(prefix) && flag.ends_with(dimension_id))
+                return flag;
+    return {};
+}
+
+std::string_view gap_flag_meaning(std::string_view flag) {
+    if (flag.starts_with("BLIND_SPOT:")) return "自评明显高于他评";
+    if (flag.starts_with("HIDDEN_STRENGTH:")) return "自评明显低于他评";
+    return {};
+}
+
+void write_departments(xlsx::Workbook& book, const Context& context) {
+    const CycleResults& results = *context.data.results;
+    const Plan& plan = context.data.cycle->plan;
+    xlsx::Sheet sheet(book, departments_sheet);
+
+    std::vector<std::string> headers{"部门", "人数", "完成率"};
+    for (const DimensionColumn& d : results.dimensions) headers.push_back(d.name);
+    headers.emplace_back("平均总分");
+    for (const Grade& grade : plan.grades) headers.push_back(grade.name + "人数");
+    const auto last_col = static_cast<lxw_col_t>(headers.size() - 1);
+
+    lxw_row_t row = sheet_heading(sheet, last_col, "各部门测评情况汇总", unit_and_cycle(*context.data.cycle));
+    const lxw_row_t header = row;
+    header_row(sheet, row++, 0, headers);
+
+    // By path 按姓氏笔画 (stroke order), parents before their sub-departments.
+    const NameOrder names;
+    std::vector<std::size_t> order(results.departments.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::vector<std::string> keys;
+    for (const DepartmentResult& d : results.departments) keys.push_back(names.sort_key(d.department));
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        if (keys[a] != keys[b]) return keys[a] < keys[b];
+        return results.departments[a].department < results.departments[b].department;
+    });
+    const lxw_row_t first_department = row;
+    for (const std::size_t index : order) {
+        const DepartmentResult& d = results.departments[index];
+        lxw_col_t col = 0;
+        sheet.text(row, col++, d.department, Style::text);
+        sheet.integer(row, col++, d.people, Style::integer);
+        sheet.number(row, col++, d.completion, Style::percent);
+        for (const auto& mean : d.mean_scores) sheet.number(row, col++, mean, Style::score);
+        sheet.number(row, col++, d.mean_total, Style::score);
+        for (const int count : d.grade_counts) sheet.integer(row, col++, count, Style::integer);
+        sheet.set_height(row, table_row_height);
+        ++row;
+    }
+    const lxw_row_t last_department = row - 1;
+    note_row(sheet, row++, last_col, "完成率 = 被评价人在本部门的已提交测评 ÷ 全部测评；平均分只计有得分的人员，空白表示无法计算。");
+
+    // The unit's dimension means: the mean of P over everyone with a P.
+    ++row;
+    sheet.text(row++, 0, "全单位各维度平均分", Style::section);
+    header_row(sheet, row++, 0, {"维度", "平均分", "有得分人数"});
+    const lxw_row_t first_mean = row;
+    for (std::size_t d = 0; d < results.dimensions.size(); ++d) {
+        double sum = 0;
+        long long count = 0;
+        for (const PersonResult& person : results.people)
+            if (person.scores[d]) sum += *person.scores[d], ++count;
+        sheet.text(row, 0, results.dimensions[d].name, Style::text);
+        sheet.number(row, 1, count > 0 ? std::optional<double>(sum / static_cast<double>(count)) : std::nullopt, Style::score);
+        sheet.integer(row, 2, count, Style::integer);
+        sheet.set_height(row, table_row_height);
+        ++row;
+    }
+    const lxw_row_t last_mean = row - 1;
+    ++row;
+
+    const auto mean_total_col = static_cast<lxw_col_t>(3 + results.dimensions.size());
+    constexpr double bar_scale = 1.25;
+    if (!results.departments.empty())
+        department_bar_chart(sheet, {row, first_department, last_department, mean_total_col}, bar_scale,
+                             results.departments.size());
+    if (!results.dimensions.empty())
+        unit_radar_chart(sheet, {row, first_mean, last_mean, 1},
+                         static_cast<std::int32_t>(480 * (results.departments.empty() ? 0 : bar_scale)) + 30);
+
+    sheet.fit_columns(6, 36);
+    sheet.print_setup(true, true);
+    worksheet_freeze_panes(sheet.get(), header + 1, 0);
+}
+
+void write_votes(xlsx::Workbook& book, const Context& context) {
+    const ScoringInput& input = *context.data.input;
+    const CycleResults& results = *context.data.results;
+    const Plan& plan = context.data.cycle->plan;
+    const Form* peer_form = input.forms[index_of(Relation::peer)];
+    xlsx::Sheet sheet(book, votes_sheet);
+    const TallyColumns columns = peer_form ? tally_columns(*peer_form) : TallyColumns{};
+    const auto last_col = static_cast<lxw_col_t>(3 + 2 + columns.labels.size() + 2 - 1);
+
+    lxw_row_t row = sheet_heading(sheet, last_col, "民主测评票数统计", unit_and_cycle(*context.data.cycle));
+    if (peer_form == nullptr || columns.labels.empty()) {
+        note_row(sheet, row, last_col, peer_form == nullptr ? "本考核方案没有民主测评（同事测评）。"
+                                                            : "民主测评表中没有设定好评选项的题目，无票数可统计。");
+        sheet.fit_columns();
+        sheet.print_setup(true, true);
+        return;
+    }
+    const bool any = std::any_of(results.people.begin(), results.people.end(),
+                                 [](const PersonResult& p) { return p.peer_group_defined && !p.tallies.empty(); });
+    note_row(sheet, row++, last_col,
+             any ? fmt::format("只统计同事测评有效份数不少于 {} 份的人员；表中为各选项票数合计，好评率 = 好评票数 ÷ 有效票数，"
+                               "不列示任何个人的投票。人员顺序同“汇总”表。",
+                               plan.min_peers)
+                 : fmt::format("没有人的同事测评有效份数达到 {} 份，不显示票数（保护匿名）。", plan.min_peers));
+    if (!any) {
+        sheet.fit_columns();
+        sheet.print_setup(true, true);
+        return;
+    }
+    const lxw_row_t header = row;
+    header_row(sheet, row, 0, {"工号", "姓名", "部门"});
+    row = write_tally_header(sheet, row, 3, columns);
+
+    for (const std::size_t index : context.table.people) {  // the order of 汇总
+        const PersonResult& person = results.people[index];
+        if (!person.peer_group_defined || person.tallies.empty()) continue;
+        const lxw_row_t first = row;
+        row = write_tally_rows(sheet, row, 3, columns, *peer_form, person, dense_row_height);
+        person_cells(sheet, first, row - 1, input.members[person.member]);
+        sheet.keep_together(first, row - 1);
+    }
+    sheet.set_width(last_col, 9);
+    sheet.fit_columns(6, 30);
+    sheet.repeat_rows(header, header);
+    sheet.print_setup(false, true);  // portrait: a long list of narrow blocks
+    worksheet_freeze_panes(sheet.get(), header + 1, 0);
+}
+
+void write_gaps(xlsx::Workbook& book, const Context& context) {
+    const ScoringInput& input = *context.data.input;
+    const CycleResults& results = *context.data.results;
+    xlsx::Sheet sheet(book, gaps_sheet);
+    const std::vector<std::string> headers{"工号", "姓名", "部门", "维度", "自评得分", "他评得分", "差值（自评−他评）", "标记", "说明"};
+    const auto last_col = static_cast<lxw_col_t>(headers.size() - 1);
+    lxw_row_t row = sheet_heading(sheet, last_col, "自评与他评差异分析", unit_and_cycle(*context.data.cycle));
+
+    // Dimensions where a gap can exist: in the self form and in a head or peer form.
+    const Form* self = input.forms[index_of(Relation::self)];
+    std::vector<std::size_t> dimensions;
+    for (std::size_t d = 0; d < results.dimensions.size(); ++d) {
+        const std::string& id = results.dimensions[d].id;
+        const bool others = std::any_of(all_relations.begin() + 1, all_relations.end(), [&](Relation r) {
+            const Form* form = input.forms[index_of(r)];
+            return form != nullptr && form->dimension(id) != nullptr;
+        });
+        if (self != nullptr && self->dimension(id) != nullptr && others) dimensions.push_back(d);
+    }
+    if (dimensions.empty()) {
+        note_row(sheet, row, last_col, "本考核方案的自评表与他评表没有共同的维度，无法比较自评与他评。");
+        sheet.fit_columns();
+        sheet.print_setup(true, true);
+        return;
+    }
+    note_row(sheet, row++, last_col,
+             "他评得分为上级评价和民主测评按权重的加权得分；自评与他评相差 15 分及以上时标记：BLIND_SPOT 表示自评明显高于他评，"
+             "HIDDEN_STRENGTH 表示自评明显低于他评。空白表示无法计算。人员按姓氏笔画排列。");
+    const lxw_row_t header = row;
+    header_row(sheet, row++, 0, headers);
+    for (const std::size_t index : people_by_name(input, results)) {
+        const PersonResult& person = results.people[index];
+        const lxw_row_t first = row;
+        for (const std::size_t d : dimensions) {
+            const std::string flag = gap_flag(person, results.dimensions[d].id);
+            sheet.text(row, 3, results.dimensions[d].name, Style::text);
+            sheet.number(row, 4, person.groups[index_of(Relation::self)][d], Style::score);
+            sheet.number(row, 5, person.others[d], Style::score);
+            sheet.number(row, 6, person.gaps[d], Style::score);
+            sheet.text(row, 7, flag, Style::text);
+            sheet.text(row, 8, gap_flag_meaning(flag), Style::text);
+            sheet.set_height(row, dense_row_height);
+            ++row;
+        }
+        person_cells(sheet, first, row - 1, input.members[person.member]);
+        sheet.keep_together(first, row - 1);
+    }
+    const lxw_row_t last_row = row - 1;
+
+    // Flagged rows in colour.
+    const std::string flag_cell = "$H" + std::to_string(header + 2);
+    for (const auto& [prefix, fill, font] : {std::tuple<const char*, lxw_color_t, lxw_color_t>{"BLIND_SPOT", 0xFFC7CE, 0x9C0006},
+                                             {"HIDDEN_STRENGTH", 0xDDEBF7, 0x1F4E79}}) {
+        lxw_format* format = book.add_format();
+        format_set_bg_color(format, fill);
+        format_set_font_color(format, font);
+        std::string formula = "=LEFT(" + flag_cell + "," + std::to_string(std::string_view(prefix).size()) + ")=\"" + prefix + "\"";
+        lxw_conditional_format rule{};
+        rule.type = LXW_CONDITIONAL_TYPE_FORMULA;
+        rule.value_string = formula.data();
+        rule.format = format;
+        xlsx::check(worksheet_conditional_format_range(sheet.get(), header + 1, 3, last_row, last_col, &rule), "自评差异 colours");
+    }
+    sheet.fit_columns(6, 30);
+    sheet.repeat_rows(header, header);
+    sheet.print_setup(true, true);
+    worksheet_freeze_panes(sheet.get(), header + 1, 0);
+}
+
+void write_reliability(xlsx::Workbook& book, const Context& context) {
+    const CycleResults& results = *context.data.results;
+    xlsx::Sheet sheet(book, reliability_sheet);
+    constexpr lxw_col_t last_col = 6;
+    lxw_row_t row = sheet_heading(sheet, last_col, "问卷信度分析", unit_and_cycle(*context.data.cycle));
+
+    sheet.text(row++, 0, "一、各维度 Cronbach's α 系数", Style::section);
+    header_row(sheet, row++, 0, {"表单", "版本", "评价关系", "维度", "题目数", "完整样本数", "α系数"});
+    for (const FormReliability& form : results.reliability) {
+        for (const DimensionReliability& d : form.dimensions) {
+            sheet.text(row, 0, form.form->id, Style::text);
+            sheet.integer(row, 1, form.form->version, Style::integer);
+            sheet.text(row, 2, relations_text(form.relations), Style::text_center);
+            sheet.text(row, 3, form.form->dimensions[d.dimension].name, Style::text);
+            sheet.integer(row, 4, d.items, Style::integer);
+            sheet.integer(row, 5, d.complete_cases, Style::integer);
+            sheet.number(row, 6, d.alpha, Style::score);
+            sheet.set_height(row, table_row_height);
+            ++row;
+        }
+    }
+    note_row(sheet, row++, last_col,
+             "合并使用同一表单的各评价关系计算；完整样本为答完该维度全部题目的已提交测评。一般认为 α ≥ 0.70 信度较好；"
+             "空白表示无法计算（题目少于 2 道、完整样本少于 2 份或总方差为 0）。");
+
+    ++row;
+    sheet.text(row++, 0, "二、题目统计", Style::section);
+    header_row(sheet, row++, 0, {"表单", "题号", "维度", "样本量", "平均分", "标准差", "校正题总相关"});
+    for (const FormReliability& form : results.reliability) {
+        for (const ItemStatistics& s : form.items) {
+            const Item& item = form.form->items[s.item];
+            sheet.text(row, 0, form.form->id, Style::text);
+            sheet.text(row, 1, item.id, Style::text_center);
+            sheet.text(row, 2, form.form->dimensions[item.dimension].name, Style::text);
+            sheet.integer(row, 3, s.n, Style::integer);
+            sheet.number(row, 4, s.mean, Style::score);
+            sheet.number(row, 5, s.sd, Style::score);
+            sheet.number(row, 6, s.item_total_correlation, Style::score);
+            sheet.set_height(row, table_row_height);
+            ++row;
+        }
+    }
+    note_row(sheet, row, last_col, "得分为 0–100 分制（反向题已换算）；校正题总相关为该题与同维度其他题目之和的相关系数。");
+    sheet.fit_columns(6, 30);
+    sheet.print_setup(false, true);
+}
+
+}  // namespace exemplar::report
