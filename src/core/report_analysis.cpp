@@ -48,8 +48,9 @@ void person_cells(xlsx::Sheet& sheet, lxw_row_t first, lxw_row_t last, const Sco
     sheet.merge(first, 2, last, 2, member.department, Style::text);
 }
 
-// Where a chart goes and the rows of the table it draws: categories in
-// column A, values in `values_col`.
+// Where a chart goes (its top row; the options place it from column A, as
+// libxlsxwriter resolves offsets with the final column widths) and the rows
+// of the table it draws: categories in column A, values in `values_col`.
 struct ChartPlace {
     lxw_row_t at_row;
     lxw_row_t first, last;
@@ -57,7 +58,7 @@ struct ChartPlace {
 };
 
 // Mean T by department, the first department at the top as in the table.
-void department_bar_chart(xlsx::Sheet& sheet, const ChartPlace& place, double x_scale, std::size_t departments) {
+void department_bar_chart(xlsx::Sheet& sheet, const ChartPlace& place, lxw_chart_options options) {
     const std::string name(departments_sheet);
     lxw_chart_font title_font = xlsx::chart_font(12, true, true);
     lxw_chart_font axis_font = xlsx::chart_font(9);
@@ -81,17 +82,11 @@ void department_bar_chart(xlsx::Sheet& sheet, const ChartPlace& place, double x_
     chart_axis_set_num_font(bar->y_axis, &axis_font);
     chart_axis_set_reverse(bar->y_axis);       // the first department at the top
     chart_axis_set_crossing_max(bar->y_axis);  // and the value axis still at the bottom
-    lxw_chart_options options{};
-    options.x_offset = 5;
-    options.y_offset = 5;
-    options.x_scale = x_scale;
-    options.y_scale = std::clamp(0.5 + 0.12 * static_cast<double>(departments), 1.0, 4.0);
     xlsx::check(worksheet_insert_chart_opt(sheet.get(), place.at_row, 0, bar, &options), "部门汇总 bar chart");
 }
 
-// The unit's dimension means, `x_offset` px right of column A (libxlsxwriter
-// places charts when the file is written, so the final column widths count).
-void unit_radar_chart(xlsx::Sheet& sheet, const ChartPlace& place, std::int32_t x_offset) {
+// The unit's dimension means.
+void unit_radar_chart(xlsx::Sheet& sheet, const ChartPlace& place, lxw_chart_options options) {
     const std::string name(departments_sheet);
     lxw_chart_font title_font = xlsx::chart_font(12, true, true);
     lxw_chart_font axis_font = xlsx::chart_font(9);
@@ -111,11 +106,6 @@ void unit_radar_chart(xlsx::Sheet& sheet, const ChartPlace& place, std::int32_t 
     chart_axis_set_max(radar->y_axis, 100);
     chart_axis_set_num_font(radar->y_axis, &axis_font);
     chart_axis_set_num_font(radar->x_axis, &axis_font);
-    lxw_chart_options options{};
-    options.x_offset = x_offset;
-    options.y_offset = 5;
-    options.x_scale = 1.1;
-    options.y_scale = 1.25;
     xlsx::check(worksheet_insert_chart_opt(sheet.get(), place.at_row, 0, radar, &options), "部门汇总 radar chart");
 }
 
@@ -222,6 +212,7 @@ void write_departments(xlsx::Workbook& book, const Context& context) {
 
     // The unit's dimension means: the mean of P over everyone with a P.
     ++row;
+    const lxw_row_t means_section = row;
     sheet.text(row++, 0, "全单位各维度平均分", Style::section);
     header_row(sheet, row++, 0, {"维度", "平均分", "有得分人数"});
     const lxw_row_t first_mean = row;
@@ -237,19 +228,42 @@ void write_departments(xlsx::Workbook& book, const Context& context) {
         ++row;
     }
     const lxw_row_t last_mean = row - 1;
-    ++row;
-
-    const auto mean_total_col = static_cast<lxw_col_t>(3 + results.dimensions.size());
-    constexpr double bar_scale = 1.25;
-    if (!results.departments.empty())
-        department_bar_chart(sheet, {row, first_department, last_department, mean_total_col}, bar_scale,
-                             results.departments.size());
-    if (!results.dimensions.empty())
-        unit_radar_chart(sheet, {row, first_mean, last_mean, 1},
-                         static_cast<std::int32_t>(480 * (results.departments.empty() ? 0 : bar_scale)) + 30);
-
     sheet.fit_columns(6, 36);
+
+    // The charts beside the means table: mean T by department, then the unit's profile.
+    const double means_pixels = sheet.column_pixels(0, 2);
+    constexpr double chart_height = 300;  // px
+    const double bar_height = std::max(chart_height, 70.0 + 26.0 * static_cast<double>(results.departments.size()));
+    const auto mean_total_col = static_cast<lxw_col_t>(3 + results.dimensions.size());
+    double x = means_pixels + 25;
+    if (!results.departments.empty()) {
+        lxw_chart_options bar{};
+        bar.x_offset = static_cast<std::int32_t>(x);
+        bar.y_offset = 4;
+        bar.x_scale = 520.0 / 480;
+        bar.y_scale = bar_height / 288;
+        department_bar_chart(sheet, {means_section, first_department, last_department, mean_total_col}, bar);
+        x += 520 + 20;
+    }
+    if (!results.dimensions.empty()) {
+        lxw_chart_options radar{};
+        radar.x_offset = static_cast<std::int32_t>(x);
+        radar.y_offset = 4;
+        radar.x_scale = 420.0 / 480;
+        radar.y_scale = chart_height / 288;
+        unit_radar_chart(sheet, {means_section, first_mean, last_mean, 1}, radar);
+    }
+
+    // One page when it fits without shrinking much (charts are never cut by a page break), else one page wide.
+    double height = 0;  // points
+    for (lxw_row_t r = 0; r < means_section; ++r) height += sheet.row_height(r);
+    double means_height = 0;
+    for (lxw_row_t r = means_section; r <= last_mean; ++r) means_height += sheet.row_height(r);
+    height += std::max(means_height, bar_height * 0.75 + 10);
+    const double width = std::max(sheet.column_pixels(0, last_col), x + 420);  // px
+    const double scale = std::min({1.0, 10.69 * 96 / width, 6.97 * 72 / height});
     sheet.print_setup(true, true);
+    if (scale >= 0.6) worksheet_fit_to_pages(sheet.get(), 1, 1);
     worksheet_freeze_panes(sheet.get(), header + 1, 0);
 }
 

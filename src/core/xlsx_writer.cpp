@@ -386,6 +386,20 @@ void Sheet::fit_columns(double min_width, double max_width) {
     }
 }
 
+double Sheet::column_pixels(lxw_col_t first, lxw_col_t last) const {
+    double pixels = 0;
+    for (std::size_t c = first; c <= last; ++c) {
+        const double w = c < widths_.size() && widths_[c] > 0 ? widths_[c] : 8.43;  // Excel's default width
+        pixels += std::floor(7 * w + 5);  // Excel: trunc(7w + 5) px with an 11 pt default font
+    }
+    return pixels;
+}
+
+double Sheet::row_height(lxw_row_t row) const {
+    const auto it = heights_.find(row);
+    return it == heights_.end() ? 15.0 : it->second;
+}
+
 void Sheet::keep_together(lxw_row_t first_row, lxw_row_t last_row) { blocks_.emplace_back(first_row, last_row); }
 
 void Sheet::repeat_rows(lxw_row_t first_row, lxw_row_t last_row) {
@@ -412,13 +426,9 @@ void Sheet::print_setup(bool landscape, bool fit_width) {
     // a column of width w being trunc(7w + 5) px (LibreOffice lays columns out
     // wider, so shrinks more and has room to spare).
     const double paper_width = landscape ? 11.69 : 8.27, paper_height = landscape ? 8.27 : 11.69;
-    double table_pixels = 0;
-    for (const double w : widths_) table_pixels += w > 0 ? std::floor(7 * w + 5) : 0;
+    const double table_pixels = widths_.empty() ? 1.0 : column_pixels(0, static_cast<lxw_col_t>(widths_.size() - 1));
     const double scale = std::min(1.0, (paper_width - left - right) * 96 / std::max(table_pixels, 1.0));
-    const auto height_of = [&](lxw_row_t row) {
-        const auto it = heights_.find(row);
-        return it == heights_.end() ? 15.0 : it->second;
-    };
+    const auto height_of = [&](lxw_row_t row) { return row_height(row); };
     const double page = (paper_height - top - bottom) * 72 / scale * 0.95;  // points of rows a page holds
     double repeated = 0;
     if (repeated_) for (lxw_row_t r = repeated_->first; r <= repeated_->second; ++r) repeated += height_of(r);

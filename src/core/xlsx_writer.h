@@ -145,6 +145,10 @@ public:
     void print_setup(bool landscape, bool fit_width);
 
     lxw_col_t columns_used() const { return static_cast<lxw_col_t>(content_.size()); }
+    // As set so far (fit_columns sets them all): the pixels Excel gives
+    // columns first..last, and a row's height in points (15 when unset).
+    double column_pixels(lxw_col_t first, lxw_col_t last) const;
+    double row_height(lxw_row_t row) const;
 
 private:
     struct Wrapped {
