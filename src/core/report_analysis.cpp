@@ -319,7 +319,7 @@ void write_gaps(xlsx::Workbook& book, const Context& context) {
     const ScoringInput& input = *context.data.input;
     const CycleResults& results = *context.data.results;
     xlsx::Sheet sheet(book, gaps_sheet);
-    const std::vector<std::string> headers{"工号", "姓名", "部门", "维度", "自评得分", "他评得分", "差值（自评−他评）", "标记", "说明"};
+    const std::vector<std::string> headers{"工号", "姓名", "部门", "维度", "自评得分", "他评得分", "差值", "标记", "说明"};
     const auto last_col = static_cast<lxw_col_t>(headers.size() - 1);
     lxw_row_t row = sheet_heading(sheet, last_col, "自评与他评差异分析", unit_and_cycle(*context.data.cycle));
 
@@ -341,7 +341,7 @@ void write_gaps(xlsx::Workbook& book, const Context& context) {
         return;
     }
     note_row(sheet, row++, last_col,
-             "他评得分为上级评价和民主测评按权重的加权得分；自评与他评相差 15 分及以上时标记：BLIND_SPOT 表示自评明显高于他评，"
+             "他评得分为上级评价和民主测评按权重的加权得分；差值 = 自评得分 − 他评得分，相差 15 分及以上时标记：BLIND_SPOT 表示自评明显高于他评，"
              "HIDDEN_STRENGTH 表示自评明显低于他评。空白表示无法计算。人员按姓氏笔画排列。");
     const lxw_row_t header = row;
     header_row(sheet, row++, 0, headers);

@@ -48,9 +48,14 @@ std::string patched(const std::string& xml, const std::map<std::string, std::str
         const std::size_t ref_end = xml.find('"', ref_start);
         if (ref_end == std::string::npos) break;
         const auto it = values.find(xml.substr(ref_start, ref_end - ref_start));
+        const std::size_t tag_end = xml.find('>', ref_end);
         const std::size_t cell_end = xml.find("</c>", ref_end);
         const std::size_t value_start = xml.find("<v>", ref_end);
-        if (it == values.end() || cell_end == std::string::npos || value_start == std::string::npos || value_start > cell_end) {
+        // Only a number cell: no type attribute, a value of its own.
+        const bool number_cell = tag_end != std::string::npos && xml.compare(tag_end - 1, 1, "/") != 0 &&
+                                 xml.substr(ref_end, tag_end - ref_end).find(" t=") == std::string::npos;
+        if (it == values.end() || !number_cell || cell_end == std::string::npos || value_start == std::string::npos ||
+            value_start > cell_end) {
             out.append(xml, at, ref_end - at);
             at = ref_end;
             continue;

@@ -249,6 +249,10 @@ void Workbook::note_exact(const std::string& part, std::string cell, double valu
     exact_[part][std::move(cell)] = shortest_number_text(value);
 }
 
+void Workbook::forget_exact(const std::string& part, const std::string& cell) {
+    if (const auto it = exact_.find(part); it != exact_.end()) it->second.erase(cell);
+}
+
 Sheet::Sheet(Workbook& book, std::string_view name) : book_(book), name_(sheet_name(name)) {
     sheet_ = workbook_add_worksheet(book.get(), name_.c_str());
     if (sheet_ == nullptr)
@@ -279,6 +283,7 @@ void Sheet::note_wrapped(lxw_row_t row, lxw_col_t first_col, lxw_col_t last_col,
 void Sheet::text(lxw_row_t row, lxw_col_t col, std::string_view value, Style style) {
     const std::string safe = cell_text(value);
     check(worksheet_write_string(sheet_, row, col, safe.c_str(), book_.format(style)), name_ + "!" + cell_name(row, col));
+    book_.forget_exact(part_, cell_name(row, col));
     measure(col, safe, style);
     note_wrapped(row, col, col, safe, style);
 }
@@ -322,6 +327,7 @@ void Sheet::blank(lxw_row_t row, lxw_col_t col, Style style) {
     // libxlsxwriter writes a blank only when it has a format; unformatted it is simply no cell.
     if (style == Style::plain || style == Style::plain_score) return;
     check(worksheet_write_blank(sheet_, row, col, book_.format(style)), name_ + "!" + cell_name(row, col));
+    book_.forget_exact(part_, cell_name(row, col));
     if (content_.size() <= col) content_.resize(static_cast<std::size_t>(col) + 1, 0);
 }
 
@@ -334,6 +340,8 @@ void Sheet::merge(lxw_row_t first_row, lxw_col_t first_col, lxw_row_t last_row, 
     }
     check(worksheet_merge_range(sheet_, first_row, first_col, last_row, last_col, safe.c_str(), book_.format(style)),
           name_ + "!" + cell_name(first_row, first_col));
+    for (lxw_row_t r = first_row; r <= last_row; ++r)
+        for (lxw_col_t c = first_col; c <= last_col; ++c) book_.forget_exact(part_, cell_name(r, c));
     if (first_col == last_col) measure(first_col, safe, style);
     if (first_row == last_row) note_wrapped(first_row, first_col, last_col, safe, style);
     if (content_.size() <= last_col) content_.resize(static_cast<std::size_t>(last_col) + 1, 0);
@@ -379,7 +387,9 @@ void Sheet::fit_columns(double min_width, double max_width) {
     for (const Wrapped& w : wrapped_) {
         double width = 0;
         for (std::size_t c = w.first_col; c <= w.last_col && c < widths_.size(); ++c) width += widths_[c];
-        const int lines = lines_when_wrapped(w.text, width);
+        // Sentences merged across a table may meet a wider font than guessed: leave them room.
+        const bool prose = w.style == Style::note || w.style == Style::subtitle || w.style == Style::title;
+        const int lines = lines_when_wrapped(w.text, prose ? width * 0.9 : width);
         const double needed = lines * line_height(w.style) + (w.style == Style::title ? 10 : 5);
         // A single line of ordinary text needs no explicit height.
         if (lines > 1 || w.style == Style::title || heights_.count(w.row) != 0) set_height(w.row, needed);

@@ -86,6 +86,7 @@ public:
     // libxlsxwriter would not write exactly (see xlsx_exact_numbers.h).
     std::string next_sheet_part() { return "xl/worksheets/sheet" + std::to_string(++sheets_) + ".xml"; }
     void note_exact(const std::string& part, std::string cell, double value);
+    void forget_exact(const std::string& part, const std::string& cell);
 
 private:
     int sheets_ = 0;
@@ -144,7 +145,6 @@ public:
     // set: call after fit_columns()).
     void print_setup(bool landscape, bool fit_width);
 
-    lxw_col_t columns_used() const { return static_cast<lxw_col_t>(content_.size()); }
     // As set so far (fit_columns sets them all): the pixels Excel gives
     // columns first..last, and a row's height in points (15 when unset).
     double column_pixels(lxw_col_t first, lxw_col_t last) const;

@@ -657,6 +657,29 @@ TEST_F(ReportWorkbook, TemplateNamingAnUnknownDimensionIsRefusedWhereItSays) {
     EXPECT_FALSE(std::filesystem::exists(dir.path() / "r.xlsx"));
 }
 
+// libxlsxwriter writes "%.16G"; the workbook must still hold the exact double.
+TEST_F(ReportWorkbook, NumbersAreStoredExactly) {
+    EXPECT_FALSE(xlsx::written_exactly(56.333333333333336));
+    EXPECT_TRUE(xlsx::written_exactly(56.25));
+    TempDir dir;
+    const auto file = dir.path() / "n.xlsx";
+    const std::vector<double> values{56.333333333333336, 0.1 + 0.2, 1.0 / 3, 1e-7 / 3, 92.30833333333335, 100, -0.0};
+    {
+        xlsx::Workbook workbook(file);
+        xlsx::Sheet sheet(workbook, "数");
+        for (std::size_t i = 0; i < values.size(); ++i) sheet.number(static_cast<lxw_row_t>(i), 0, values[i], xlsx::Style::score);
+        sheet.text(0, 1, "文字", xlsx::Style::text);
+        sheet.number(0, 2, 1.0 / 7, xlsx::Style::plain_score);
+        sheet.text(0, 2, "又是文字", xlsx::Style::text);  // a number overwritten: no longer patched
+        workbook.close();
+    }
+    const WorkbookDump dumped = dump(file);
+    const SheetDump& sheet = dumped.sheet("数");
+    for (std::size_t i = 0; i < values.size(); ++i) EXPECT_EQ(sheet.at(static_cast<int>(i) + 1, 1)->number(), values[i]) << i;
+    EXPECT_EQ(sheet.at(1, 2)->value, "文字");
+    EXPECT_EQ(sheet.at(1, 3)->value, "又是文字");
+}
+
 TEST_F(ReportWorkbook, TextIsCutToExcelsLimit) {
     EXPECT_EQ(xlsx::cell_text(std::string(40000, 'a')).size(), 32767u);
     std::string chinese;
