@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/access_commands.h"
 #include "cli/assignment_commands.h"
 #include "cli/cycle_commands.h"
 #include "cli/demo_command.h"
@@ -165,6 +166,15 @@ int main(int argc, char** argv) {
     questionnaires_command->add_option("--out", questionnaire_folder, tr({"输出文件夹", "output folder"}))->required();
     questionnaires_command->add_option("--rater", questionnaire_rater, tr({"只生成这位评价人（工号）的测评表", "only this rater's questionnaire (id)"}));
 
+    // codes
+    std::string codes_out;
+    std::string codes_rater;
+    auto* codes_command = app.add_subcommand(
+        "codes", tr({"生成个人登录码（用于桌面程序），写成可打印的登录条", "issue personal access codes for the desktop app, as slips to print"}));
+    codes_command->add_option("NAME", cycle_name, tr({"周期名称", "cycle name"}))->required();
+    codes_command->add_option("--out", codes_out, tr({"登录条文件（.xlsx）", "slips file (.xlsx)"}))->required();
+    codes_command->add_option("--rater", codes_rater, tr({"只为这位人员（工号）重新生成", "only this person's code (id), issued anew"}));
+
     // demo
     std::string demo_folder;
     auto* demo_command = app.add_subcommand(
@@ -204,6 +214,7 @@ int main(int argc, char** argv) {
         if (report_command->parsed()) return report(database, report_request);
         if (questionnaires_command->parsed()) return questionnaires(database, cycle_name, questionnaire_folder, questionnaire_rater);
         if (demo_command->parsed()) return demo(demo_folder);
+        if (codes_command->parsed()) return access_codes(database, cycle_name, codes_out, codes_rater);
         std::cerr << app.help();
         return exit_usage;
     });

@@ -1,7 +1,5 @@
 #include "core/cycle_store.h"
 
-#include <sys/random.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <map>
@@ -13,23 +11,13 @@
 #include "core/form_loader.h"
 #include "core/plan_loader.h"
 #include "core/roster.h"
+#include "core/secret_hash.h"
 #include "core/source_text.h"
 #include "core/translate.h"
 
 namespace exemplar {
 
 namespace {
-
-std::vector<std::uint8_t> random_secret() {
-    std::vector<std::uint8_t> secret(32);
-    std::size_t filled = 0;
-    while (filled < secret.size()) {
-        const ssize_t n = getrandom(secret.data() + filled, secret.size() - filled, 0);
-        if (n <= 0) throw Error(tr({"无法取得随机数", "cannot get random bytes"}));
-        filled += static_cast<std::size_t>(n);
-    }
-    return secret;
-}
 
 std::string read_text(const std::filesystem::path& path) {
     return SourceText::read_file(path, 1024 * 1024).text();
@@ -111,7 +99,7 @@ CycleCreated create_cycle(Database& db, const std::string& name, const std::file
                            "INSERT INTO cycles(name, plan_file, plan_yaml, created_at, secret, unit_name, deadline) "
                            "VALUES (?, ?, ?, ?, ?, ?, ?)");
     insert_cycle.bind(1, cycle.name).bind(2, cycle.plan_file).bind(3, cycle.plan_yaml).bind(4, cycle.created_at);
-    insert_cycle.bind_blob(5, random_secret()).bind(6, cycle.unit_name).bind(7, cycle.deadline);
+    insert_cycle.bind_blob(5, random_bytes(32)).bind(6, cycle.unit_name).bind(7, cycle.deadline);
     insert_cycle.run();
     cycle.id = db.last_insert_id();
 

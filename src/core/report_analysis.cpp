@@ -3,10 +3,9 @@
 #include <algorithm>
 #include <numeric>
 
-#include <fmt/format.h>
-
 #include "core/name_order.h"
 #include "core/report_sheets.h"
+#include "core/translate.h"
 
 namespace exemplar::report {
 
@@ -35,9 +34,19 @@ void note_row(xlsx::Sheet& sheet, lxw_row_t row, lxw_col_t last_col, std::string
     sheet.merge(row, 0, row, last_col, text, Style::note);
 }
 
+std::string relation_name(Relation relation) {
+    switch (relation) {
+        case Relation::self: return tr({"自评", "self-review"});
+        case Relation::head: return tr({"上级", "head"});
+        case Relation::peer: return tr({"同事", "peer"});
+    }
+    return {};
+}
+
 std::string relations_text(const std::vector<Relation>& relations) {
+    const std::string separator = tr({"、", ", "});
     std::string text;
-    for (const Relation r : relations) text += (text.empty() ? "" : "、") + std::string(relation_chinese(r));
+    for (const Relation r : relations) text += (text.empty() ? "" : separator) + relation_name(r);
     return text;
 }
 
@@ -66,14 +75,16 @@ void department_bar_chart(xlsx::Sheet& sheet, const ChartPlace& place, lxw_chart
     lxw_chart_series* series = chart_add_series(bar, nullptr, nullptr);
     chart_series_set_categories(series, name.c_str(), place.first, 0, place.last, 0);
     chart_series_set_values(series, name.c_str(), place.first, place.values_col, place.last, place.values_col);
-    chart_series_set_name(series, "平均总分");
+    const std::string series_name = tr({"平均总分", "Mean total"});
+    chart_series_set_name(series, series_name.c_str());
     chart_series_set_labels(series);
     chart_series_set_labels_num_format(series, "0.00");
     chart_series_set_labels_font(series, &axis_font);
     lxw_chart_fill fill{};
     fill.color = 0x4472C4;
     chart_series_set_fill(series, &fill);
-    chart_title_set_name(bar, "各部门平均总分");
+    const std::string title = tr({"各部门平均总分", "Mean total by department"});
+    chart_title_set_name(bar, title.c_str());
     chart_title_set_name_font(bar, &title_font);
     chart_legend_set_position(bar, LXW_CHART_LEGEND_NONE);
     chart_axis_set_min(bar->x_axis, 0);
@@ -94,12 +105,14 @@ void unit_radar_chart(xlsx::Sheet& sheet, const ChartPlace& place, lxw_chart_opt
     lxw_chart_series* series = chart_add_series(radar, nullptr, nullptr);
     chart_series_set_categories(series, name.c_str(), place.first, 0, place.last, 0);
     chart_series_set_values(series, name.c_str(), place.first, place.values_col, place.last, place.values_col);
-    chart_series_set_name(series, "全单位平均分");
+    const std::string series_name = tr({"全单位平均分", "Unit mean"});
+    chart_series_set_name(series, series_name.c_str());
     lxw_chart_line line{};
     line.color = 0xC00000;
     line.width = 2;
     chart_series_set_line(series, &line);
-    chart_title_set_name(radar, "全单位各维度平均分");
+    const std::string title = tr({"全单位各维度平均分", "Unit mean by dimension"});
+    chart_title_set_name(radar, title.c_str());
     chart_title_set_name_font(radar, &title_font);
     chart_legend_set_position(radar, LXW_CHART_LEGEND_NONE);
     chart_axis_set_min(radar->y_axis, 0);
@@ -124,10 +137,10 @@ TallyColumns tally_columns(const Form& peer_form) {
 }
 
 lxw_row_t write_tally_header(xlsx::Sheet& sheet, lxw_row_t row, lxw_col_t first_col, const TallyColumns& columns) {
-    std::vector<std::string> headers{"题号", "测评项目"};
-    for (const std::string& label : columns.labels) headers.push_back(label + "（票）");
-    headers.emplace_back("有效票数");
-    headers.emplace_back("好评率");
+    std::vector<std::string> headers{tr({"题号", "Item"}), tr({"测评项目", "Dimension"})};
+    for (const std::string& label : columns.labels) headers.push_back(tr({"{0}（票）", "{0} (votes)"}, label));
+    headers.push_back(tr({"有效票数", "Valid votes"}));
+    headers.push_back(tr({"好评率", "Favorable rate"}));
     header_row(sheet, row, first_col, headers);
     return row + 1;
 }
@@ -163,9 +176,9 @@ std::string gap_flag(const PersonResult& person, std::string_view dimension_id) 
     return {};
 }
 
-std::string_view gap_flag_meaning(std::string_view flag) {
-    if (flag.starts_with("BLIND_SPOT:")) return "自评明显高于他评";
-    if (flag.starts_with("HIDDEN_STRENGTH:")) return "自评明显低于他评";
+std::string gap_flag_meaning(std::string_view flag) {
+    if (flag.starts_with("BLIND_SPOT:")) return tr({"自评明显高于他评", "Self-review well above others' ratings"});
+    if (flag.starts_with("HIDDEN_STRENGTH:")) return tr({"自评明显低于他评", "Self-review well below others' ratings"});
     return {};
 }
 
@@ -174,13 +187,14 @@ void write_departments(xlsx::Workbook& book, const Context& context) {
     const Plan& plan = context.data.cycle->plan;
     xlsx::Sheet sheet(book, departments_sheet);
 
-    std::vector<std::string> headers{"部门", "人数", "完成率"};
+    std::vector<std::string> headers{tr({"部门", "Department"}), tr({"人数", "People"}), tr({"完成率", "Completion"})};
     for (const DimensionColumn& d : results.dimensions) headers.push_back(d.name);
-    headers.emplace_back("平均总分");
-    for (const Grade& grade : plan.grades) headers.push_back(grade.name + "人数");
+    headers.push_back(tr({"平均总分", "Mean total"}));
+    for (const Grade& grade : plan.grades) headers.push_back(tr({"{0}人数", "{0} (people)"}, grade.name));
     const auto last_col = static_cast<lxw_col_t>(headers.size() - 1);
 
-    lxw_row_t row = sheet_heading(sheet, last_col, "各部门测评情况汇总", unit_and_cycle(*context.data.cycle));
+    lxw_row_t row = sheet_heading(sheet, last_col, tr({"各部门测评情况汇总", "Evaluation summary by department"}),
+                                  unit_and_cycle(*context.data.cycle));
     const lxw_row_t header = row;
     header_row(sheet, row++, 0, headers);
 
@@ -208,13 +222,16 @@ void write_departments(xlsx::Workbook& book, const Context& context) {
         ++row;
     }
     const lxw_row_t last_department = row - 1;
-    note_row(sheet, row++, last_col, "完成率 = 被评价人在本部门的已提交测评 ÷ 全部测评；平均分只计有得分的人员，空白表示无法计算。");
+    note_row(sheet, row++, last_col,
+             tr({"完成率 = 被评价人在本部门的已提交测评 ÷ 全部测评；平均分只计有得分的人员，空白表示无法计算。",
+                 "Completion = submitted evaluations of the department's people ÷ all their evaluations; means count only "
+                 "people with a score; an empty cell means the value cannot be calculated."}));
 
     // The unit's dimension means: the mean of P over everyone with a P.
     ++row;
     const lxw_row_t means_section = row;
-    sheet.text(row++, 0, "全单位各维度平均分", Style::section);
-    header_row(sheet, row++, 0, {"维度", "平均分", "有得分人数"});
+    sheet.text(row++, 0, tr({"全单位各维度平均分", "Unit mean by dimension"}), Style::section);
+    header_row(sheet, row++, 0, {tr({"维度", "Dimension"}), tr({"平均分", "Mean"}), tr({"有得分人数", "People with a score"})});
     const lxw_row_t first_mean = row;
     for (std::size_t d = 0; d < results.dimensions.size(); ++d) {
         double sum = 0;
@@ -276,10 +293,14 @@ void write_votes(xlsx::Workbook& book, const Context& context) {
     const TallyColumns columns = peer_form ? tally_columns(*peer_form) : TallyColumns{};
     const auto last_col = static_cast<lxw_col_t>(3 + 2 + columns.labels.size() + 2 - 1);
 
-    lxw_row_t row = sheet_heading(sheet, last_col, "民主测评票数统计", unit_and_cycle(*context.data.cycle));
+    lxw_row_t row = sheet_heading(sheet, last_col, tr({"民主测评票数统计", "Peer ballot vote counts"}),
+                                  unit_and_cycle(*context.data.cycle));
     if (peer_form == nullptr || columns.labels.empty()) {
-        note_row(sheet, row, last_col, peer_form == nullptr ? "本考核方案没有民主测评（同事测评）。"
-                                                            : "民主测评表中没有设定好评选项的题目，无票数可统计。");
+        note_row(sheet, row, last_col,
+                 peer_form == nullptr
+                     ? tr({"本考核方案没有民主测评（同事测评）。", "This evaluation plan has no peer ballot."})
+                     : tr({"民主测评表中没有设定好评选项的题目，无票数可统计。",
+                           "No item of the peer ballot form has favorable options set, so there are no votes to count."}));
         sheet.fit_columns();
         sheet.print_setup(true, true);
         return;
@@ -287,17 +308,22 @@ void write_votes(xlsx::Workbook& book, const Context& context) {
     const bool any = std::any_of(results.people.begin(), results.people.end(),
                                  [](const PersonResult& p) { return p.peer_group_defined && !p.tallies.empty(); });
     note_row(sheet, row++, last_col,
-             any ? fmt::format("只统计同事测评有效份数不少于 {} 份的人员；表中为各选项票数合计，好评率 = 好评票数 ÷ 有效票数，"
-                               "不列示任何个人的投票。人员顺序同“汇总”表。",
-                               plan.min_peers)
-                 : fmt::format("没有人的同事测评有效份数达到 {} 份，不显示票数（保护匿名）。", plan.min_peers));
+             any ? tr({"只统计同事测评有效份数不少于 {0} 份的人员；表中为各选项票数合计，好评率 = 好评票数 ÷ 有效票数，"
+                       "不列示任何个人的投票。人员顺序同“汇总”表。",
+                       "Only people with at least {0} valid peer ballots are counted. The table shows the total votes for each "
+                       "option; favorable rate = favorable votes ÷ valid votes. No individual's vote is shown. People are in "
+                       "the order of the 汇总 sheet."},
+                      plan.min_peers)
+                 : tr({"没有人的同事测评有效份数达到 {0} 份，不显示票数（保护匿名）。",
+                       "No one has {0} valid peer ballots, so no votes are shown (to protect anonymity)."},
+                      plan.min_peers));
     if (!any) {
         sheet.fit_columns();
         sheet.print_setup(true, true);
         return;
     }
     const lxw_row_t header = row;
-    header_row(sheet, row, 0, {"工号", "姓名", "部门"});
+    header_row(sheet, row, 0, {tr({"工号", "Staff ID"}), tr({"姓名", "Name"}), tr({"部门", "Department"})});
     row = write_tally_header(sheet, row, 3, columns);
 
     for (const std::size_t index : context.table.people) {  // the order of 汇总
@@ -319,9 +345,18 @@ void write_gaps(xlsx::Workbook& book, const Context& context) {
     const ScoringInput& input = *context.data.input;
     const CycleResults& results = *context.data.results;
     xlsx::Sheet sheet(book, gaps_sheet);
-    const std::vector<std::string> headers{"工号", "姓名", "部门", "维度", "自评得分", "他评得分", "差值", "标记", "说明"};
+    const std::vector<std::string> headers{tr({"工号", "Staff ID"}),
+                                           tr({"姓名", "Name"}),
+                                           tr({"部门", "Department"}),
+                                           tr({"维度", "Dimension"}),
+                                           tr({"自评得分", "Self-review score"}),
+                                           tr({"他评得分", "Others' score"}),
+                                           tr({"差值", "Gap"}),
+                                           tr({"标记", "Flag"}),
+                                           tr({"说明", "Meaning"})};
     const auto last_col = static_cast<lxw_col_t>(headers.size() - 1);
-    lxw_row_t row = sheet_heading(sheet, last_col, "自评与他评差异分析", unit_and_cycle(*context.data.cycle));
+    lxw_row_t row = sheet_heading(sheet, last_col, tr({"自评与他评差异分析", "Self-review against others' ratings"}),
+                                  unit_and_cycle(*context.data.cycle));
 
     // Dimensions where a gap can exist: in the self form and in a head or peer form.
     const Form* self = input.forms[index_of(Relation::self)];
@@ -335,14 +370,21 @@ void write_gaps(xlsx::Workbook& book, const Context& context) {
         if (self != nullptr && self->dimension(id) != nullptr && others) dimensions.push_back(d);
     }
     if (dimensions.empty()) {
-        note_row(sheet, row, last_col, "本考核方案的自评表与他评表没有共同的维度，无法比较自评与他评。");
+        note_row(sheet, row, last_col,
+                 tr({"本考核方案的自评表与他评表没有共同的维度，无法比较自评与他评。",
+                     "The self-review form of this evaluation plan shares no dimension with the forms for rating others, "
+                     "so self-review cannot be compared with others' ratings."}));
         sheet.fit_columns();
         sheet.print_setup(true, true);
         return;
     }
     note_row(sheet, row++, last_col,
-             "他评得分为上级评价和民主测评按权重的加权得分；差值 = 自评得分 − 他评得分，相差 15 分及以上时标记：BLIND_SPOT 表示自评明显高于他评，"
-             "HIDDEN_STRENGTH 表示自评明显低于他评。空白表示无法计算。人员按姓氏笔画排列。");
+             tr({"他评得分为上级评价和民主测评按权重的加权得分；差值 = 自评得分 − 他评得分，相差 15 分及以上时标记：BLIND_SPOT 表示自评明显高于他评，"
+                 "HIDDEN_STRENGTH 表示自评明显低于他评。空白表示无法计算。人员按姓氏笔画排列。",
+                 "The others' score is the weighted score of the head's evaluation and the peer ballot; gap = self-review "
+                 "score − others' score. A gap of 15 points or more is flagged: BLIND_SPOT means the self-review is well "
+                 "above others' ratings, HIDDEN_STRENGTH well below. An empty cell means the value cannot be calculated. "
+                 "People are listed in order of the strokes of their surnames."}));
     const lxw_row_t header = row;
     header_row(sheet, row++, 0, headers);
     for (const std::size_t index : people_by_name(input, results)) {
@@ -388,10 +430,13 @@ void write_reliability(xlsx::Workbook& book, const Context& context) {
     const CycleResults& results = *context.data.results;
     xlsx::Sheet sheet(book, reliability_sheet);
     constexpr lxw_col_t last_col = 6;
-    lxw_row_t row = sheet_heading(sheet, last_col, "问卷信度分析", unit_and_cycle(*context.data.cycle));
+    lxw_row_t row = sheet_heading(sheet, last_col, tr({"问卷信度分析", "Questionnaire reliability"}),
+                                  unit_and_cycle(*context.data.cycle));
 
-    sheet.text(row++, 0, "一、各维度 Cronbach's α 系数", Style::section);
-    header_row(sheet, row++, 0, {"表单", "版本", "评价关系", "维度", "题目数", "完整样本数", "α系数"});
+    sheet.text(row++, 0, tr({"一、各维度 Cronbach's α 系数", "1. Cronbach's α by dimension"}), Style::section);
+    header_row(sheet, row++, 0,
+               {tr({"表单", "Form"}), tr({"版本", "Version"}), tr({"评价关系", "Relations"}), tr({"维度", "Dimension"}),
+                tr({"题目数", "Items"}), tr({"完整样本数", "Complete cases"}), tr({"α系数", "α"})});
     for (const FormReliability& form : results.reliability) {
         for (const DimensionReliability& d : form.dimensions) {
             sheet.text(row, 0, form.form->id, Style::text);
@@ -406,12 +451,17 @@ void write_reliability(xlsx::Workbook& book, const Context& context) {
         }
     }
     note_row(sheet, row++, last_col,
-             "合并使用同一表单的各评价关系计算；完整样本为答完该维度全部题目的已提交测评。一般认为 α ≥ 0.70 信度较好；"
-             "空白表示无法计算（题目少于 2 道、完整样本少于 2 份或总方差为 0）。");
+             tr({"合并使用同一表单的各评价关系计算；完整样本为答完该维度全部题目的已提交测评。一般认为 α ≥ 0.70 信度较好；"
+                 "空白表示无法计算（题目少于 2 道、完整样本少于 2 份或总方差为 0）。",
+                 "Computed over all the relations that use the same form; a complete case is a submitted evaluation that "
+                 "answers every item of the dimension. α ≥ 0.70 is generally taken as good reliability; an empty cell means "
+                 "the value cannot be calculated (fewer than 2 items, fewer than 2 complete cases, or a total variance of 0)."}));
 
     ++row;
-    sheet.text(row++, 0, "二、题目统计", Style::section);
-    header_row(sheet, row++, 0, {"表单", "题号", "维度", "样本量", "平均分", "标准差", "校正题总相关"});
+    sheet.text(row++, 0, tr({"二、题目统计", "2. Item statistics"}), Style::section);
+    header_row(sheet, row++, 0,
+               {tr({"表单", "Form"}), tr({"题号", "Item"}), tr({"维度", "Dimension"}), tr({"样本量", "N"}), tr({"平均分", "Mean"}),
+                tr({"标准差", "SD"}), tr({"校正题总相关", "Corrected item–total correlation"})});
     for (const FormReliability& form : results.reliability) {
         for (const ItemStatistics& s : form.items) {
             const Item& item = form.form->items[s.item];
@@ -426,7 +476,10 @@ void write_reliability(xlsx::Workbook& book, const Context& context) {
             ++row;
         }
     }
-    note_row(sheet, row, last_col, "得分为 0–100 分制（反向题已换算）；校正题总相关为该题与同维度其他题目之和的相关系数。");
+    note_row(sheet, row, last_col,
+             tr({"得分为 0–100 分制（反向题已换算）；校正题总相关为该题与同维度其他题目之和的相关系数。",
+                 "Scores are on a 0–100 scale (reverse-scored items converted); the corrected item–total correlation is the "
+                 "correlation of an item with the sum of the other items of its dimension."}));
     sheet.fit_columns(6, 30);
     sheet.print_setup(false, true);
 }

@@ -26,6 +26,9 @@ constexpr double row_height = 20;
 // The temporary name AtomicFile adds (".", ".<random>.tmp") must fit in 255 bytes too.
 constexpr std::size_t max_file_name_bytes = 200;
 
+// The card's one sheet; its chart refers to it by name.
+std::string card_sheet_name() { return tr({"测评结果", "Results"}); }
+
 std::size_t utf8_lead_length(unsigned char lead) {
     if (lead < 0x80) return 1;
     if ((lead >> 5) == 0x6) return 2;
@@ -41,8 +44,11 @@ public:
 
     void write() {
         const Cycle& cycle = *data_.cycle;
-        sheet_.merge(0, 0, 0, last_col, cycle.unit_name + cycle.name + "“五种表率”测评个人报告", Style::title);
-        sheet_.merge(1, 0, 1, last_col, "报表生成时间：" + data_.generated_at, Style::subtitle);
+        std::string title = tr({"{0}{1}“五种表率”测评个人报告", "{0} {1}: personal report of the five-exemplars evaluation"},
+                               cycle.unit_name, cycle.name);
+        if (cycle.unit_name.empty() && title.starts_with(' ')) title.erase(0, 1);  // English without a unit
+        sheet_.merge(0, 0, 0, last_col, title, Style::title);
+        sheet_.merge(1, 0, 1, last_col, tr({"报表生成时间：{0}", "Generated: {0}"}, data_.generated_at), Style::subtitle);
         sheet_.set_height(1, 18);
         row_ = 2;
         details();
@@ -52,16 +58,18 @@ public:
         own_comments();
         ++row_;
         sheet_.merge(row_, 0, row_, last_col,
-                     "本报告只含本人的测评结果。民主测评只统计票数合计，不含任何评价人的个人评价；空白表示无法计算，并非 0 分。",
+                     tr({"本报告只含本人的测评结果。民主测评只统计票数合计，不含任何评价人的个人评价；空白表示无法计算，并非 0 分。",
+                         "This report holds the person's own results only. The peer ballot is counted only in aggregate, "
+                         "with no individual rater's rating; an empty cell means the value cannot be calculated, not 0."}),
                      Style::note);
     }
 
 private:
-    void section(std::string_view title) {
+    void section(const std::string& title) {
         static constexpr const char* numerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九"};
+        const std::size_t n = std::min<std::size_t>(sections_++, 8);
         ++row_;
-        sheet_.text(row_, 0, std::string(numerals[std::min<std::size_t>(sections_++, 8)]) + "、" + std::string(title),
-                    Style::section);
+        sheet_.text(row_, 0, tr({"{0}、{1}", "{2}. {1}"}, numerals[n], title, n + 1), Style::section);
         sheet_.set_height(row_, 22);
         ++row_;
     }
@@ -80,9 +88,9 @@ private:
     static TableCell integer(const std::optional<int>& v) { return v ? TableCell(static_cast<long long>(*v)) : TableCell(); }
 
     void details() {
-        section("基本信息");
-        pairs("工号", member_.person_id, "姓名", member_.name);
-        pairs("部门", member_.department, "职务", member_.position);
+        section(tr({"基本信息", "Personal details"}));
+        pairs(tr({"工号", "Staff ID"}), member_.person_id, tr({"姓名", "Name"}), member_.name);
+        pairs(tr({"部门", "Department"}), member_.department, tr({"职务", "Position"}), member_.position);
     }
 
     void overall() {
@@ -92,16 +100,20 @@ private:
         long long department_ranked = 0;
         for (const PersonResult& p : results.people)
             if (p.total && data_.input->members[p.member].department == member_.department) ++department_ranked;
-        section("总体结果");
-        pairs("总分", number(person_.total), "等次", person_.grade ? TableCell(*person_.grade) : TableCell());
-        pairs("单位排名", integer(person_.rank_unit), "单位参评人数", static_cast<long long>(ranked));
-        pairs("部门排名", integer(person_.rank_department), "部门参评人数", department_ranked);
-        pairs("同事测评有效份数", static_cast<long long>(person_.peer_count), "同事测评最少份数",
-              static_cast<long long>(data_.cycle->plan.min_peers));
+        section(tr({"总体结果", "Overall result"}));
+        pairs(tr({"总分", "Total"}), number(person_.total), tr({"等次", "Grade"}),
+              person_.grade ? TableCell(*person_.grade) : TableCell());
+        pairs(tr({"单位排名", "Unit rank"}), integer(person_.rank_unit), tr({"单位参评人数", "Ranked in the unit"}),
+              static_cast<long long>(ranked));
+        pairs(tr({"部门排名", "Department rank"}), integer(person_.rank_department),
+              tr({"部门参评人数", "Ranked in the department"}), department_ranked);
+        pairs(tr({"同事测评有效份数", "Valid peer ballots"}), static_cast<long long>(person_.peer_count),
+              tr({"同事测评最少份数", "Minimum peer ballots"}), static_cast<long long>(data_.cycle->plan.min_peers));
+        const std::string separator = tr({"；", "; "});
         std::string flags;
-        for (const std::string& flag : person_.flags) flags += (flags.empty() ? "" : "；") + flag_text(flag);
-        sheet_.text(row_, 0, "提示", Style::label);
-        sheet_.merge(row_, 1, row_, last_col, flags.empty() ? "无" : flags, Style::text_wrap);
+        for (const std::string& flag : person_.flags) flags += (flags.empty() ? "" : separator) + flag_text(flag);
+        sheet_.text(row_, 0, tr({"提示", "Notes"}), Style::label);
+        sheet_.merge(row_, 1, row_, last_col, flags.empty() ? tr({"无", "None"}) : flags, Style::text_wrap);
         sheet_.set_height(row_, row_height);
         ++row_;
     }
@@ -113,20 +125,28 @@ private:
                 if (d.id == id) return d.name;
             return std::string(id);
         };
-        if (flag == "INSUFFICIENT_PEERS") return fmt::format("同事测评有效份数少于 {} 份", data_.cycle->plan.min_peers);
-        if (flag == "NO_HEAD") return "无上级评价";
-        if (flag == "INCOMPLETE") return "有对本人的测评未提交";
-        if (flag == "QUOTA_TIE") return "并列超出名额，均保留该等次";
-        if (flag.starts_with("BLIND_SPOT:")) return dimension_name(std::string_view(flag).substr(11)) + "自评明显高于他评";
-        if (flag.starts_with("HIDDEN_STRENGTH:")) return dimension_name(std::string_view(flag).substr(16)) + "自评明显低于他评";
+        if (flag == "INSUFFICIENT_PEERS")
+            return tr({"同事测评有效份数少于 {0} 份", "fewer than {0} valid peer ballots"}, data_.cycle->plan.min_peers);
+        if (flag == "NO_HEAD") return tr({"无上级评价", "no head's evaluation"});
+        if (flag == "INCOMPLETE") return tr({"有对本人的测评未提交", "some evaluations of the person are not submitted"});
+        if (flag == "QUOTA_TIE") return tr({"并列超出名额，均保留该等次", "tied beyond the quota; everyone tied keeps the grade"});
+        if (flag.starts_with("BLIND_SPOT:"))
+            return tr({"{0}自评明显高于他评", "{0}: self-review well above others' ratings"},
+                      dimension_name(std::string_view(flag).substr(11)));
+        if (flag.starts_with("HIDDEN_STRENGTH:"))
+            return tr({"{0}自评明显低于他评", "{0}: self-review well below others' ratings"},
+                      dimension_name(std::string_view(flag).substr(16)));
         return flag;
     }
 
     void scores() {
         const CycleResults& results = *data_.results;
         const ScoringInput& input = *data_.input;
-        section("各维度得分");
-        const char* headers[] = {"维度", "自评", "上级评价", "民主测评", "他评", "综合得分", "自评−他评", "差异标记"};
+        section(tr({"各维度得分", "Scores by dimension"}));
+        const std::string headers[] = {tr({"维度", "Dimension"}),   tr({"自评", "Self-review"}),
+                                       tr({"上级评价", "Head"}),     tr({"民主测评", "Peer ballot"}),
+                                       tr({"他评", "Others"}),       tr({"综合得分", "Score"}),
+                                       tr({"自评−他评", "Self − others"}), tr({"差异标记", "Gap"})};
         for (lxw_col_t c = 0; c <= last_col; ++c) sheet_.text(row_, c, headers[c], Style::header);
         sheet_.set_height(row_, 24);
         ++row_;
@@ -141,12 +161,16 @@ private:
             sheet_.number(row_, col++, person_.scores[d], Style::score);
             sheet_.number(row_, col++, person_.gaps[d], Style::score);
             const std::string flag = report::gap_flag(person_, results.dimensions[d].id);
-            sheet_.text(row_, col, flag.starts_with("BLIND_SPOT:") ? "自评偏高" : flag.empty() ? "" : "自评偏低", Style::text_center);
+            sheet_.text(row_, col,
+                        flag.starts_with("BLIND_SPOT:") ? tr({"自评偏高", "Self high"})
+                        : flag.empty()                  ? std::string()
+                                                        : tr({"自评偏低", "Self low"}),
+                        Style::text_center);
             sheet_.set_height(row_, row_height);
             ++row_;
         }
         const lxw_row_t last = row_ - 1;
-        sheet_.text(row_, 0, "总分", Style::label);
+        sheet_.text(row_, 0, tr({"总分", "Total"}), Style::label);
         lxw_col_t col = 1;
         for (const Relation relation : all_relations) sheet_.number(row_, col++, person_.group_totals[index_of(relation)], Style::score);
         sheet_.blank(row_, col++, Style::score);
@@ -156,7 +180,9 @@ private:
         sheet_.set_height(row_, row_height);
         ++row_;
         sheet_.merge(row_, 0, row_, last_col,
-                     "他评为上级评价与民主测评按权重的加权得分；自评与他评相差 15 分及以上时标记“自评偏高”或“自评偏低”。",
+                     tr({"他评为上级评价与民主测评按权重的加权得分；自评与他评相差 15 分及以上时标记“自评偏高”或“自评偏低”。",
+                         "Others is the weighted score of the head's evaluation and the peer ballot; where self-review and "
+                         "others differ by 15 points or more, the gap is marked “Self high” or “Self low”."}),
                      Style::note);
         ++row_;
 
@@ -164,22 +190,23 @@ private:
         if (!results.dimensions.empty()) {
             xlsx::Workbook& book = sheet_.book();
             lxw_chart* radar = book.add_chart(LXW_CHART_RADAR_WITH_MARKERS);
-            const std::string name = "测评结果";
-            const auto add = [&](lxw_col_t col_of_values, const char* series_name, lxw_color_t color) {
+            const std::string name = card_sheet_name();
+            const auto add = [&](lxw_col_t col_of_values, const std::string& series_name, lxw_color_t color) {
                 lxw_chart_series* series = chart_add_series(radar, nullptr, nullptr);
                 chart_series_set_categories(series, name.c_str(), first, 0, last, 0);
                 chart_series_set_values(series, name.c_str(), first, col_of_values, last, col_of_values);
-                chart_series_set_name(series, series_name);
+                chart_series_set_name(series, series_name.c_str());
                 lxw_chart_line line{};
                 line.color = color;
                 line.width = 2;
                 chart_series_set_line(series, &line);
             };
-            add(1, "自评", 0xC00000);
-            add(4, "他评", 0x2F5597);
+            add(1, tr({"自评", "Self-review"}), 0xC00000);
+            add(4, tr({"他评", "Others"}), 0x2F5597);
             lxw_chart_font title_font = xlsx::chart_font(12, true, true);
             lxw_chart_font font = xlsx::chart_font(9);
-            chart_title_set_name(radar, "自评与他评对比");
+            const std::string title = tr({"自评与他评对比", "Self-review and others compared"});
+            chart_title_set_name(radar, title.c_str());
             chart_title_set_name_font(radar, &title_font);
             chart_legend_set_position(radar, LXW_CHART_LEGEND_BOTTOM);
             chart_legend_set_font(radar, &font);
@@ -203,11 +230,13 @@ private:
         if (peer_form == nullptr) return;
         const report::TallyColumns columns = report::tally_columns(*peer_form);
         if (columns.labels.empty()) return;
-        section("民主测评票数");
+        section(tr({"民主测评票数", "Peer ballot votes"}));
         if (!person_.peer_group_defined || person_.tallies.empty()) {
             sheet_.merge(row_, 0, row_, last_col,
-                         fmt::format("同事测评有效份数为 {} 份，少于 {} 份，不计同事得分，也不显示票数（保护匿名）。", person_.peer_count,
-                                     data_.cycle->plan.min_peers),
+                         tr({"同事测评有效份数为 {0} 份，少于 {1} 份，不计同事得分，也不显示票数（保护匿名）。",
+                             "{0} valid peer ballots, fewer than {1}: no peer score is counted and no votes are shown (to "
+                             "protect anonymity)."},
+                            person_.peer_count, data_.cycle->plan.min_peers),
                          Style::note);
             sheet_.set_height(row_, row_height);
             ++row_;
@@ -215,14 +244,17 @@ private:
         }
         row_ = report::write_tally_header(sheet_, row_, 0, columns);
         row_ = report::write_tally_rows(sheet_, row_, 0, columns, *peer_form, person_);
-        sheet_.merge(row_, 0, row_, last_col, "好评率 = 好评票数 ÷ 有效票数；只列示票数合计。", Style::note);
+        sheet_.merge(row_, 0, row_, last_col,
+                     tr({"好评率 = 好评票数 ÷ 有效票数；只列示票数合计。",
+                         "Favorable rate = favorable votes ÷ valid votes; only vote totals are shown."}),
+                     Style::note);
         ++row_;
     }
 
     void own_comments() {
         const Form* self_form = data_.input->forms[index_of(Relation::self)];
         if (self_form == nullptr || self_form->comments.empty()) return;
-        section("本人自评意见");
+        section(tr({"本人自评意见", "Own comments in the self-review"}));
         for (const Comment& comment : self_form->comments) {
             sheet_.merge(row_, 0, row_, last_col, comment.self_wording.empty() ? comment.id : comment.self_wording,
                          Style::label);
@@ -231,7 +263,7 @@ private:
             std::string answer;
             if (comments_ != nullptr)
                 if (const auto it = comments_->find(comment.id); it != comments_->end()) answer = it->second;
-            sheet_.merge(row_, 0, row_, last_col, answer.empty() ? "（未填写）" : answer, Style::text_wrap);
+            sheet_.merge(row_, 0, row_, last_col, answer.empty() ? tr({"（未填写）", "(not filled in)"}) : answer, Style::text_wrap);
             sheet_.set_height(row_, 40);
             ++row_;
         }
@@ -293,8 +325,9 @@ std::size_t write_report_cards(const std::filesystem::path& folder, const Report
         AtomicFile file(folder / file_name);
         {
             xlsx::Workbook book(file.temporary_path());
-            book.set_properties(member.person_id + " " + member.name + " 测评个人报告", "五种表率测评个人报告");
-            xlsx::Sheet sheet(book, "测评结果");
+            book.set_properties(tr({"{0} {1} 测评个人报告", "{0} {1}: personal evaluation report"}, member.person_id, member.name),
+                                tr({"五种表率测评个人报告", "Five-exemplars evaluation: personal report"}));
+            xlsx::Sheet sheet(book, card_sheet_name());
             const auto* comments = person.member < self_comments.size() ? &self_comments[person.member] : nullptr;
             CardWriter(sheet, data, person, comments).write();
             sheet.set_width(0, 17);

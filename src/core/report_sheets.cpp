@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "core/name_order.h"
+#include "core/translate.h"
 
 namespace exemplar::report {
 
@@ -19,9 +20,9 @@ constexpr double table_row_height = 20;
 
 std::string relation_title(Relation relation) {
     switch (relation) {
-        case Relation::self: return "自评";
-        case Relation::head: return "上级评价";
-        case Relation::peer: return "民主测评（同事）";
+        case Relation::self: return tr({"自评", "Self-review"});
+        case Relation::head: return tr({"上级评价", "Head's evaluation"});
+        case Relation::peer: return tr({"民主测评（同事）", "Peer ballot (colleagues)"});
     }
     return {};
 }
@@ -64,9 +65,9 @@ public:
         sheet_.set_height(row_, table_row_height);
         ++row_;
     }
-    void header(std::initializer_list<std::string_view> cells) {
+    void header(std::initializer_list<std::string> cells) {
         lxw_col_t col = 0;
-        for (const std::string_view cell : cells) sheet_.text(row_, col++, cell, Style::header);
+        for (const std::string& cell : cells) sheet_.text(row_, col++, cell, Style::header);
         sheet_.set_height(row_, table_row_height);
         ++row_;
     }
@@ -86,8 +87,8 @@ private:
 
 std::string unit_and_cycle(const Cycle& cycle) {
     std::string text;
-    if (!cycle.unit_name.empty()) text += "单位：" + cycle.unit_name + "　　";
-    return text + "考核周期：" + cycle.name;
+    if (!cycle.unit_name.empty()) text += tr({"单位：{0}　　", "Unit: {0}    "}, cycle.unit_name);
+    return text + tr({"考核周期：{0}", "Evaluation cycle: {0}"}, cycle.name);
 }
 
 std::vector<std::size_t> people_by_name(const ScoringInput& input, const CycleResults& results) {
@@ -112,21 +113,26 @@ void write_notes(xlsx::Workbook& book, const Context& context) {
     constexpr lxw_col_t last = NotesWriter::last_col;
 
     sheet.merge(0, 0, 0, last, context.title, Style::title);
-    sheet.merge(1, 0, 1, last, "测评说明　　报表生成时间：" + context.data.generated_at, Style::subtitle);
+    sheet.merge(1, 0, 1, last, tr({"测评说明　　报表生成时间：{0}", "About this report    Generated: {0}"}, context.data.generated_at),
+                Style::subtitle);
     sheet.set_height(1, 18);
     notes.row() = 2;
 
-    notes.section("一、基本情况");
-    notes.pair("单位", cycle.unit_name.empty() ? "（未设定）" : cycle.unit_name);
-    notes.pair("考核周期", cycle.name);
-    notes.pair("考核方案", plan.id);
-    notes.pair("周期创建时间", cycle.created_at);
-    notes.pair("截止日期", cycle.deadline.value_or("（未设定）"));
-    notes.pair("周期状态", cycle.closed_at ? "已关闭（" + *cycle.closed_at + "），结果不再变化" : "进行中（尚未关闭，结果可能变化）");
-    notes.pair("报表生成时间", context.data.generated_at);
+    const std::string not_set = tr({"（未设定）", "(not set)"});
+    notes.section(tr({"一、基本情况", "1. Overview"}));
+    notes.pair(tr({"单位", "Unit"}), cycle.unit_name.empty() ? not_set : cycle.unit_name);
+    notes.pair(tr({"考核周期", "Evaluation cycle"}), cycle.name);
+    notes.pair(tr({"考核方案", "Evaluation plan"}), plan.id);
+    notes.pair(tr({"周期创建时间", "Cycle created"}), cycle.created_at);
+    notes.pair(tr({"截止日期", "Deadline"}), cycle.deadline.value_or(not_set));
+    notes.pair(tr({"周期状态", "Cycle status"}),
+               cycle.closed_at ? tr({"已关闭（{0}），结果不再变化", "Closed ({0}); the results are final"}, *cycle.closed_at)
+                               : tr({"进行中（尚未关闭，结果可能变化）", "Open (not yet closed; the results may still change)"}));
+    notes.pair(tr({"报表生成时间", "Report generated"}), context.data.generated_at);
 
-    notes.section("二、评价关系、权重与表单");
-    notes.header({"评价关系", "权重", "表单编号", "版本", "表单名称"});
+    notes.section(tr({"二、评价关系、权重与表单", "2. Relations, weights and forms"}));
+    notes.header({tr({"评价关系", "Relation"}), tr({"权重", "Weight"}), tr({"表单编号", "Form ID"}), tr({"版本", "Version"}),
+                  tr({"表单名称", "Form title"})});
     for (const Relation relation : all_relations) {
         lxw_row_t& row = notes.row();
         sheet.text(row, 0, relation_title(relation), Style::text);
@@ -136,7 +142,7 @@ void write_notes(xlsx::Workbook& book, const Context& context) {
             sheet.integer(row, 3, form->version, Style::integer);
             sheet.text(row, 4, form->title, Style::text);
         } else {
-            sheet.text(row, 2, "（未使用）", Style::text);
+            sheet.text(row, 2, tr({"（未使用）", "(not used)"}), Style::text);
             sheet.blank(row, 3, Style::integer);
             sheet.blank(row, 4, Style::text);
         }
@@ -144,8 +150,8 @@ void write_notes(xlsx::Workbook& book, const Context& context) {
         ++row;
     }
 
-    notes.section("三、维度与权重");
-    notes.header({"维度编号", "维度名称", "权重"});
+    notes.section(tr({"三、维度与权重", "3. Dimensions and weights"}));
+    notes.header({tr({"维度编号", "Dimension ID"}), tr({"维度名称", "Dimension"}), tr({"权重", "Weight"})});
     for (const DimensionColumn& dimension : results.dimensions) {
         lxw_row_t& row = notes.row();
         sheet.text(row, 0, dimension.id, Style::text);
@@ -154,34 +160,49 @@ void write_notes(xlsx::Workbook& book, const Context& context) {
         sheet.set_height(row, table_row_height);
         ++row;
     }
-    notes.note("权重为 0 的维度只列示得分，不计入总分。");
+    notes.note(tr({"权重为 0 的维度只列示得分，不计入总分。",
+                   "Dimensions weighted 0 are shown with their scores but do not count towards the total."}));
 
-    notes.section("四、等次与名额");
-    notes.header({"等次", "最低分", "说明"});
-    sheet.merge(notes.row() - 1, 2, notes.row() - 1, last, "说明", Style::header);
+    notes.section(tr({"四、等次与名额", "4. Grades and quota"}));
+    const std::string condition = tr({"说明", "Condition"});
+    notes.header({tr({"等次", "Grade"}), tr({"最低分", "Minimum score"}), condition});
+    sheet.merge(notes.row() - 1, 2, notes.row() - 1, last, condition, Style::header);
     for (std::size_t g = 0; g < plan.grades.size(); ++g) {
         lxw_row_t& row = notes.row();
         sheet.text(row, 0, plan.grades[g].name, Style::text_center);
         sheet.number(row, 1, plan.grades[g].min, Style::score);
         sheet.merge(row, 2, row, last,
                     g == 0 && plan.grades.size() > 1
-                        ? "总分达到最低分，且单位排名在名额之内（不超过参评人数的 " + percent_text(plan.top_grade_quota) + "）"
-                        : "总分达到最低分",
+                        ? tr({"总分达到最低分，且单位排名在名额之内（不超过参评人数的 {0}）",
+                              "Total at or above the minimum score, and unit rank within the quota (at most {0} of the people "
+                              "evaluated)"},
+                             percent_text(plan.top_grade_quota))
+                        : tr({"总分达到最低分", "Total at or above the minimum score"}),
                     Style::text_wrap);
         sheet.set_height(row, table_row_height);
         ++row;
     }
 
-    notes.section("五、计分规则");
-    notes.pair("同事测评范围", plan.peer_scope == PeerScope::department ? "本部门" : "全单位");
-    notes.pair("同事测评最少份数", fmt::format("{} 份（少于此数不计同事得分、不显示票数，以保护匿名）", plan.min_peers));
-    notes.pair("去掉最高最低分", plan.trim_extremes ? "是（某组评价超过 5 份时，去掉一个最高分和一个最低分）" : "否");
-    notes.pair("优秀名额比例", percent_text(plan.top_grade_quota));
-    notes.note("维度得分为各评价关系得分按权重的加权平均；总分为各维度得分按权重的加权平均。"
-               "分数按原值保存，显示两位小数；空白单元格表示无法计算，并非 0 分。同事测评只统计合计，不列示任何个人的评价。");
+    notes.section(tr({"五、计分规则", "5. Scoring rules"}));
+    notes.pair(tr({"同事测评范围", "Peers"}),
+               plan.peer_scope == PeerScope::department ? tr({"本部门", "Own department"}) : tr({"全单位", "Whole unit"}));
+    notes.pair(tr({"同事测评最少份数", "Minimum peer ballots"}),
+               tr({"{0} 份（少于此数不计同事得分、不显示票数，以保护匿名）",
+                   "{0} (with fewer, no peer score is counted and no votes are shown, to protect anonymity)"},
+                  plan.min_peers));
+    notes.pair(tr({"去掉最高最低分", "Highest and lowest dropped"}),
+               plan.trim_extremes ? tr({"是（某组评价超过 5 份时，去掉一个最高分和一个最低分）",
+                                        "Yes (where a group has more than 5 ratings, the highest and the lowest are dropped)"})
+                                  : tr({"否", "No"}));
+    notes.pair(tr({"优秀名额比例", "Top grade quota"}), percent_text(plan.top_grade_quota));
+    notes.note(tr({"维度得分为各评价关系得分按权重的加权平均；总分为各维度得分按权重的加权平均。"
+                   "分数按原值保存，显示两位小数；空白单元格表示无法计算，并非 0 分。同事测评只统计合计，不列示任何个人的评价。",
+                   "A dimension score is the weighted mean of the relations' scores; the total is the weighted mean of the "
+                   "dimension scores. Scores are kept unrounded and shown with two decimals; an empty cell means the value "
+                   "cannot be calculated, not 0. Peer ratings are counted only in aggregate; no individual's rating is shown."}));
 
-    notes.section("六、数据统计");
-    notes.header({"项目", "数量"});
+    notes.section(tr({"六、数据统计", "6. Counts"}));
+    notes.header({tr({"项目", "Item"}), tr({"数量", "Count"})});
     const auto count = [&](std::string_view label, std::size_t value) {
         lxw_row_t& row = notes.row();
         sheet.text(row, 0, label, Style::text);
@@ -189,22 +210,29 @@ void write_notes(xlsx::Workbook& book, const Context& context) {
         sheet.set_height(row, table_row_height);
         ++row;
     };
-    count("参评人数", cycle.members.size());
-    count("测评任务数", context.data.assignments);
-    count("已提交任务数", context.data.submitted_assignments);
-    count("已作答题数", context.data.answers);
+    count(tr({"参评人数", "People evaluated"}), cycle.members.size());
+    count(tr({"测评任务数", "Assignments"}), context.data.assignments);
+    count(tr({"已提交任务数", "Submitted assignments"}), context.data.submitted_assignments);
+    count(tr({"已作答题数", "Answered items"}), context.data.answers);
 
-    notes.section("七、标记说明");
-    notes.header({"标记", "含义"});
-    sheet.merge(notes.row() - 1, 1, notes.row() - 1, last, "含义", Style::header);
+    notes.section(tr({"七、标记说明", "7. Flags"}));
+    const std::string meaning_header = tr({"含义", "Meaning"});
+    notes.header({tr({"标记", "Flag"}), meaning_header});
+    sheet.merge(notes.row() - 1, 1, notes.row() - 1, last, meaning_header, Style::header);
+    const std::string dimension = tr({"维度", "<dimension>"});
     const std::pair<std::string, std::string> legend[] = {
-        {"INSUFFICIENT_PEERS", fmt::format("同事测评有效份数少于 {} 份：不计同事得分，也不显示票数", plan.min_peers)},
-        {"NO_HEAD", "没有上级评价（无上级负责人）"},
-        {"INCOMPLETE", "有以本人为被评价人的测评尚未提交"},
-        {"QUOTA_TIE", "并列排名超出“" + (plan.grades.empty() ? std::string("第一等次") : plan.grades.front().name) +
-                          "”名额，并列者均保留该等次"},
-        {"BLIND_SPOT:维度", "该维度自评得分比他评得分高 15 分及以上"},
-        {"HIDDEN_STRENGTH:维度", "该维度自评得分比他评得分低 15 分及以上"},
+        {"INSUFFICIENT_PEERS", tr({"同事测评有效份数少于 {0} 份：不计同事得分，也不显示票数",
+                                   "Fewer than {0} valid peer ballots: no peer score is counted and no votes are shown"},
+                                  plan.min_peers)},
+        {"NO_HEAD", tr({"没有上级评价（无上级负责人）", "No head's evaluation (no head above the person)"})},
+        {"INCOMPLETE", tr({"有以本人为被评价人的测评尚未提交", "Some evaluations of the person are not yet submitted"})},
+        {"QUOTA_TIE", tr({"并列排名超出“{0}”名额，并列者均保留该等次",
+                          "Tied ranks go beyond the quota of “{0}”; everyone tied keeps that grade"},
+                         plan.grades.empty() ? tr({"第一等次", "the top grade"}) : plan.grades.front().name)},
+        {"BLIND_SPOT:" + dimension, tr({"该维度自评得分比他评得分高 15 分及以上",
+                                        "In this dimension, the self-review score is 15 or more points above the others' score"})},
+        {"HIDDEN_STRENGTH:" + dimension, tr({"该维度自评得分比他评得分低 15 分及以上",
+                                             "In this dimension, the self-review score is 15 or more points below the others' score"})},
     };
     for (const auto& [flag, meaning] : legend) {
         lxw_row_t& row = notes.row();
@@ -214,9 +242,12 @@ void write_notes(xlsx::Workbook& book, const Context& context) {
         ++row;
     }
     if (!plan.grades.empty())
-        notes.note("“汇总”表中，等次“" + plan.grades.front().name + "”以绿色标出" +
-                   (plan.grades.size() > 1 ? "，“" + plan.grades.back().name + "”以红色标出" : std::string()) +
-                   "；有标记的人员整行以浅黄色标出。多个标记以“;”分隔。");
+        notes.note(tr({"“汇总”表中，等次“{0}”以绿色标出", "In the 汇总 sheet, the grade “{0}” is shown in green"},
+                      plan.grades.front().name) +
+                   (plan.grades.size() > 1 ? tr({"，“{0}”以红色标出", " and “{0}” in red"}, plan.grades.back().name)
+                                           : std::string()) +
+                   tr({"；有标记的人员整行以浅黄色标出。多个标记以“;”分隔。",
+                       "; the rows of people with flags are shaded light yellow. Several flags are separated by “;”."}));
 
     sheet.set_width(0, 22);
     sheet.set_width(1, 16);

@@ -41,7 +41,7 @@ void write_reliability(xlsx::Workbook& book, const Context& context);
 
 // Shared with the report cards.
 
-// "单位：…　考核周期：…" for the line under a sheet's title.
+// "单位：…　考核周期：…" ("Unit: …    Evaluation cycle: …") for the line under a sheet's title.
 std::string unit_and_cycle(const Cycle& cycle);
 
 // Person results ordered 按姓氏笔画, then by person_id (lists not ordered by score).
@@ -57,10 +57,10 @@ TallyColumns tally_columns(const Form& peer_form);
 
 // The flag (BLIND_SPOT:<dim> or HIDDEN_STRENGTH:<dim>) a person has for a dimension, or empty.
 std::string gap_flag(const PersonResult& person, std::string_view dimension_id);
-// 自评明显高于他评 / 自评明显低于他评 for such a flag.
-std::string_view gap_flag_meaning(std::string_view flag);
+// 自评明显高于他评 / 自评明显低于他评 for such a flag, in the user's language.
+std::string gap_flag_meaning(std::string_view flag);
 
-// A tally table (题号 | 测评项目 | counts… | 有效票数 | 好评率) at `row`,
+// A tally table (题号 | 测评项目 | counts… | 有效票数 | 好评率, in the user's language) at `row`,
 // column `first_col`: the header, then a person's rows (aggregated counts
 // only). Each returns the next free row.
 lxw_row_t write_tally_header(xlsx::Sheet& sheet, lxw_row_t row, lxw_col_t first_col, const TallyColumns& columns);

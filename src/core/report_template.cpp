@@ -16,20 +16,39 @@ namespace {
 
 constexpr std::string_view all_dimensions = "dimensions";
 
+// The built-in title, through tr() (hence the doubled braces): {unit} and {cycle} are replaced.
+constexpr Text default_title = {"{{unit}}{{cycle}}“五种表率”测评汇总表",
+                                "{{unit}} {{cycle}}: summary of the five-exemplars evaluation"};
+
 struct FixedColumn {
     std::string_view code;
-    std::string_view summary_header;
+    Text summary_header;  // the built-in 汇总 header, through tr()
 };
 
 // The HR导入 table's columns besides the dimensions (results_table.cpp), with their 汇总 headers.
-constexpr FixedColumn leading_columns[] = {
-    {"person_id", "工号"}, {"name", "姓名"}, {"department", "部门"}, {"position", "职务"}};
-constexpr FixedColumn trailing_columns[] = {
-    {"total", "总分"},           {"rank_unit", "单位排名"},     {"rank_department", "部门排名"},
-    {"grade", "等次"},           {"self_total", "自评得分"},    {"head_total", "上级评价得分"},
-    {"peer_total", "民主测评得分"}, {"peer_count", "测评票数"}, {"flags", "标记"}};
+constexpr FixedColumn leading_columns[] = {{"person_id", {"工号", "Staff ID"}},
+                                           {"name", {"姓名", "Name"}},
+                                           {"department", {"部门", "Department"}},
+                                           {"position", {"职务", "Position"}}};
+constexpr FixedColumn trailing_columns[] = {{"total", {"总分", "Total"}},
+                                            {"rank_unit", {"单位排名", "Unit rank"}},
+                                            {"rank_department", {"部门排名", "Department rank"}},
+                                            {"grade", {"等次", "Grade"}},
+                                            {"self_total", {"自评得分", "Self-review score"}},
+                                            {"head_total", {"上级评价得分", "Head's evaluation score"}},
+                                            {"peer_total", {"民主测评得分", "Peer ballot score"}},
+                                            {"peer_count", {"测评票数", "Peer ballots"}},
+                                            {"flags", {"标记", "Flags"}}};
 
-bool is_fixed(std::string_view code) { return !summary_header_of(code).empty(); }
+const FixedColumn* fixed_column(std::string_view code) {
+    for (const FixedColumn& c : leading_columns)
+        if (c.code == code) return &c;
+    for (const FixedColumn& c : trailing_columns)
+        if (c.code == code) return &c;
+    return nullptr;
+}
+
+bool is_fixed(std::string_view code) { return fixed_column(code) != nullptr; }
 
 std::string codes_text() {
     std::string text;
@@ -57,7 +76,7 @@ public:
                 result_.id = *id;
             }
         }
-        if (const auto* e = yaml_.find(entries, "title", root, true)) read_title(*e);
+        if (const auto* e = yaml_.find(entries, "title", root, false)) read_title(*e);  // none: the built-in title
         if (const auto* e = yaml_.find(entries, "summary", root, false)) result_.summary = read_columns(*e, false);
         if (const auto* e = yaml_.find(entries, "hr_import", root, false)) result_.hr_import = read_columns(*e, true);
         if (!diagnostics_.empty()) return std::nullopt;
@@ -189,28 +208,25 @@ const std::vector<std::string_view>& fixed_column_codes() {
     return codes;
 }
 
-std::string_view summary_header_of(std::string_view code) {
-    for (const FixedColumn& c : leading_columns)
-        if (c.code == code) return c.summary_header;
-    for (const FixedColumn& c : trailing_columns)
-        if (c.code == code) return c.summary_header;
-    return {};
+std::string summary_header_of(std::string_view code) {
+    const FixedColumn* column = fixed_column(code);
+    return column != nullptr ? tr(column->summary_header) : std::string();
 }
 
 ReportTemplate builtin_report_template() {
+    // Title and headers empty: the built-in ones, in the language the report is written in.
     ReportTemplate result;
     result.id = "default";
-    result.title = "{unit}{cycle}“五种表率”测评汇总表";
     Diagnostic at;
     at.file = "default.yaml";
     at.line = 0;
-    const auto add = [&](std::string_view code, std::string_view summary_header) {
-        result.summary.push_back({std::string(code), std::string(summary_header), at});
+    const auto add = [&](std::string_view code) {
+        result.summary.push_back({std::string(code), {}, at});
         result.hr_import.push_back({std::string(code), {}, at});
     };
-    for (const FixedColumn& c : leading_columns) add(c.code, c.summary_header);
-    add(all_dimensions, {});
-    for (const FixedColumn& c : trailing_columns) add(c.code, c.summary_header);
+    for (const FixedColumn& c : leading_columns) add(c.code);
+    add(all_dimensions);
+    for (const FixedColumn& c : trailing_columns) add(c.code);
     return result;
 }
 
@@ -229,7 +245,9 @@ ReportTemplateLoad load_report_template(const std::filesystem::path& path) {
 std::filesystem::path default_report_template() { return bundled_templates_dir() / "reports" / "default.yaml"; }
 
 std::string report_title(const ReportTemplate& report_template, std::string_view unit, std::string_view cycle) {
-    const std::string& pattern = report_template.title;
+    const bool builtin = report_template.title.empty();
+    // Filled here, not by tr(): unit and cycle names may hold braces.
+    const std::string pattern = builtin ? tr(default_title) : report_template.title;
     std::string title;
     for (std::size_t i = 0; i < pattern.size();) {
         if (pattern.compare(i, 6, "{unit}") == 0) {
@@ -242,6 +260,8 @@ std::string report_title(const ReportTemplate& report_template, std::string_view
             title += pattern[i++];
         }
     }
+    // The English built-in title without a unit: no leading space.
+    if (unit.empty() && pattern.starts_with("{unit} ")) title.erase(0, 1);
     return title;
 }
 
@@ -276,7 +296,7 @@ std::vector<ReportColumn> expand_columns(const std::vector<TemplateColumn>& colu
             ReportColumn column;
             column.code = entry.column;
             column.header = !entry.header.empty() ? entry.header
-                            : headers == ColumnHeaders::summary ? std::string(summary_header_of(entry.column))
+                            : headers == ColumnHeaders::summary ? summary_header_of(entry.column)
                                                                 : entry.column;
             for (std::size_t i = 0; i < std::size(leading_columns); ++i)
                 if (leading_columns[i].code == entry.column) column.source = i;

@@ -3,7 +3,7 @@
 // which headers. Validated like forms: every problem located.
 //
 //   template: default
-//   title: "{unit}{cycle}“五种表率”测评汇总表"
+//   title: "{unit}{cycle}“五种表率”测评汇总表"   # optional
 //   summary:                 # 汇总: column code → header
 //     - {column: person_id, header: 工号}
 //     - {column: dimensions}  # every dimension column, headed by its name
@@ -15,8 +15,10 @@
 // head_total, peer_total, peer_count, flags), a dimension id (`loyalty`), or
 // `dimensions` (every dimension column the other entries do not name, in
 // column order). An entry may also be just the code (`- total`). Without a
-// header, 汇总 shows the Chinese name (工号, 总分, the dimension's name) and
-// HR导入 the code itself. A list left out is the built-in default's.
+// header, 汇总 shows the built-in name in the user's language (工号 under a
+// zh_* locale, "Staff ID" otherwise; the dimension's name) and HR导入 the
+// code itself. Without a title, the built-in title in the user's language.
+// A list left out is the built-in default's.
 #pragma once
 
 #include <filesystem>
@@ -40,7 +42,7 @@ struct TemplateColumn {
 
 struct ReportTemplate {
     std::string id;
-    std::string title;  // {unit} and {cycle} are replaced
+    std::string title;  // {unit} and {cycle} are replaced; empty: the built-in title in the user's language
     std::vector<TemplateColumn> summary;
     std::vector<TemplateColumn> hr_import;
 
@@ -59,16 +61,19 @@ ReportTemplateLoad load_report_template(const std::filesystem::path& path);
 std::filesystem::path default_report_template();
 
 // The built-in default, equal to templates/reports/default.yaml: what a
-// template's missing list falls back to.
+// template's missing list falls back to. Its title and 汇总 headers are left
+// empty, so they are the built-in ones of the language the report is
+// written in.
 ReportTemplate builtin_report_template();
 
 // The column codes of the HR导入 table besides the dimension ids, in table order.
 const std::vector<std::string_view>& fixed_column_codes();
 
-// The Chinese 汇总 header of a fixed code ("工号" for person_id); empty for any other text.
-std::string_view summary_header_of(std::string_view code);
+// The built-in 汇总 header of a fixed code in the user's language ("工号" or
+// "Staff ID" for person_id); empty for any other text.
+std::string summary_header_of(std::string_view code);
 
-// The title with {unit} and {cycle} replaced.
+// The title (the built-in one when the template's is empty) with {unit} and {cycle} replaced.
 std::string report_title(const ReportTemplate& report_template, std::string_view unit, std::string_view cycle);
 
 // A template's column list with `dimensions` expanded for a cycle, each with

@@ -42,7 +42,7 @@ void write_report(const std::filesystem::path& path, const ReportData& data, con
     AtomicFile file(path);
     {
         xlsx::Workbook book(file.temporary_path());
-        book.set_properties(context.title, "五种表率测评汇总");
+        book.set_properties(context.title, tr({"五种表率测评汇总", "Five-exemplars evaluation summary"}));
         double done = 0;
         for (const Writer write : sheets) {
             report_progress(progress, step, done++, total);

@@ -85,6 +85,21 @@ ALTER TABLE cycles ADD COLUMN unit_name TEXT NOT NULL DEFAULT '';   -- 单位, e
 ALTER TABLE cycles ADD COLUMN deadline TEXT;                        -- 截止日期, e.g. 2026-12-31
 CREATE INDEX assignments_by_ratee ON assignments(cycle_id, ratee);
 )sql",
+    // 3: who may sign in at the shared office computer, stored only as salted hashes.
+    R"sql(
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE access_codes (
+    cycle_id INTEGER NOT NULL REFERENCES cycles(id) ON DELETE CASCADE,
+    member   INTEGER NOT NULL,               -- member index
+    salt       BLOB NOT NULL,
+    hash       BLOB NOT NULL,                -- PBKDF2-HMAC-SHA256 of the code
+    iterations INTEGER NOT NULL,
+    PRIMARY KEY (cycle_id, member)
+);
+)sql",
 };
 
 constexpr int migration_count = static_cast<int>(std::size(migrations));

@@ -232,7 +232,9 @@ void Workbook::set_properties(const std::string& title, const std::string& subje
     subject_ = subject;
     properties_.title = title_.data();
     properties_.subject = subject_.data();
-    properties_.author = const_cast<char*>("Exemplar 五种表率测评");
+    // A literal (static storage) in the user's language, like tr() without arguments.
+    static constexpr Text author = {"Exemplar 五种表率测评", "Exemplar five-exemplars evaluation"};
+    properties_.author = const_cast<char*>((current_language() == Language::chinese ? author.zh : author.en).data());
     check(workbook_set_properties(workbook_, &properties_), "properties");
 }
 
@@ -426,7 +428,8 @@ void Sheet::print_setup(bool landscape, bool fit_width) {
     constexpr double left = 0.5, right = 0.5, top = 0.6, bottom = 0.7;  // inches
     worksheet_set_margins(sheet_, left, right, top, bottom);
     worksheet_center_horizontally(sheet_);
-    check(worksheet_set_footer(sheet_, "&C第 &P 页 共 &N 页"), name_ + " footer");
+    const std::string footer = tr({"&C第 &P 页 共 &N 页", "&CPage &P of &N"});
+    check(worksheet_set_footer(sheet_, footer.c_str()), name_ + " footer");
     if (!fit_width) return;
     worksheet_fit_to_pages(sheet_, 1, 0);
     if (blocks_.empty()) return;

@@ -2,6 +2,7 @@
 // SPEC §3, the snapshot, closing and deleting.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <set>
 #include <sstream>
 #include <string>
@@ -160,6 +161,23 @@ TEST(CycleCli, TheSnapshotIgnoresLaterFormChanges) {
     EXPECT_NE(shown.find("unit: 行署办公室"), std::string::npos) << shown;
     EXPECT_NE(shown.find("deadline: 2026-12-31"), std::string::npos) << shown;
     EXPECT_EQ(office.exemplar({"cycle", "create", "x", "--plan", plan, "--deadline", "31/12/2026"}).exit_code, 2);
+}
+
+}  // namespace
+}  // namespace exemplar
+
+namespace exemplar {
+namespace {
+
+TEST(CycleCli, AccessCodesAreIssuedAsSlips) {
+    Office office;
+    office.start_cycle();
+    const std::string slips = (office.dir.path() / "slips.xlsx").string();
+    const std::string out = office.ok({"codes", "2026年度", "--out", slips});
+    EXPECT_NE(out.find("8 access codes issued"), std::string::npos) << out;
+    EXPECT_TRUE(std::filesystem::exists(slips));
+    EXPECT_NE(office.ok({"codes", "2026年度", "--out", slips, "--rater", "A03"}).find("1 access codes issued"), std::string::npos);
+    EXPECT_EQ(office.exemplar({"codes", "2026年度", "--out", slips, "--rater", "Z9"}).exit_code, 1);
 }
 
 }  // namespace

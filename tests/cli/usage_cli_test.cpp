@@ -22,7 +22,8 @@ TEST(UsageCli, EveryCommandHasHelp) {
         {},           {"form"},          {"form", "validate"}, {"form", "show"},     {"plan"},
         {"plan", "validate"}, {"roster"}, {"roster", "import"}, {"roster", "list"}, {"cycle"},
         {"cycle", "create"},  {"cycle", "list"}, {"cycle", "show"}, {"cycle", "close"}, {"cycle", "delete"},
-        {"assignments"},      {"responses"},     {"responses", "import"}, {"results"}};
+        {"assignments"},      {"responses"},     {"responses", "import"}, {"results"},       {"report"},
+        {"questionnaires"},   {"codes"},         {"demo"}};
     for (auto command : commands) {
         command.push_back("--help");
         const auto result = run_exemplar(command);
@@ -38,7 +39,8 @@ TEST(UsageCli, EveryCommandHasHelp) {
 TEST(UsageCli, WrongUsageExitsWithTwo) {
     const std::vector<std::vector<std::string>> wrong = {
         {}, {"form"}, {"form", "validate"}, {"frobnicate"}, {"form", "show", "a", "b"}, {"form", "show", "x", "--wording", "boss"},
-        {"--no-such-option", "form", "validate", "x"}, {"cycle", "create", "x"}, {"results"}, {"responses", "import", "x"}};
+        {"--no-such-option", "form", "validate", "x"}, {"cycle", "create", "x"}, {"results"}, {"responses", "import", "x"},
+        {"demo"}, {"codes", "x"}, {"questionnaires", "x"}};
     for (const auto& arguments : wrong) {
         const auto result = run_exemplar(arguments);
         EXPECT_EQ(result.exit_code, 2) << (arguments.empty() ? "" : arguments[0]);

@@ -61,10 +61,48 @@ TEST(ReportTemplate, ValidTemplate) {
 }
 
 TEST(ReportTemplate, BundledDefaultIsTheBuiltInOne) {
+    set_language(Language::chinese);
     const ReportTemplateLoad load = load_report_template(default_report_template());
     ASSERT_TRUE(load.report_template) << load.diagnostics.front().to_string();
     EXPECT_EQ(*load.report_template, builtin_report_template());
-    EXPECT_EQ(load.report_template->title, "{unit}{cycle}“五种表率”测评汇总表");
+    EXPECT_EQ(report_title(*load.report_template, "行署办公室", "2026年度"), "行署办公室2026年度“五种表率”测评汇总表");
+    const auto summary = expand_columns(load.report_template->summary, {{"loyalty", "绝对忠诚", 1}}, ColumnHeaders::summary);
+    ASSERT_EQ(summary.size(), 14u);
+    EXPECT_EQ(summary[0].header, "工号");
+    EXPECT_EQ(summary[4].header, "绝对忠诚");
+    EXPECT_EQ(summary[5].header, "总分");
+    EXPECT_EQ(summary[13].header, "标记");
+}
+
+// The built-in title and 汇总 headers are in the language the report is
+// written in; the HR导入 codes and a template's own headers are not.
+TEST(ReportTemplate, BuiltInTitleAndHeadersFollowTheLanguage) {
+    const ReportTemplate builtin = builtin_report_template();
+    const std::vector<DimensionColumn> dimensions{{"loyalty", "绝对忠诚", 1}};
+    set_language(Language::english);
+    EXPECT_EQ(report_title(builtin, "行署办公室", "2026年度"), "行署办公室 2026年度: summary of the five-exemplars evaluation");
+    EXPECT_EQ(report_title(builtin, "", "2026年度"), "2026年度: summary of the five-exemplars evaluation");
+    EXPECT_EQ(summary_header_of("person_id"), "Staff ID");
+    EXPECT_EQ(summary_header_of("loyalty"), "");
+    const auto summary = expand_columns(builtin.summary, dimensions, ColumnHeaders::summary);
+    ASSERT_EQ(summary.size(), 14u);
+    EXPECT_EQ(summary[0].header, "Staff ID");
+    EXPECT_EQ(summary[4].header, "绝对忠诚");  // the dimension's name, from its form
+    EXPECT_EQ(summary[5].header, "Total");
+    EXPECT_EQ(summary[13].header, "Flags");
+    const auto hr = expand_columns(builtin.hr_import, dimensions, ColumnHeaders::hr_import);
+    ASSERT_EQ(hr.size(), 14u);
+    EXPECT_EQ(hr[0].header, "person_id");
+    EXPECT_EQ(hr[4].header, "loyalty");
+    EXPECT_EQ(hr[13].header, "flags");
+    const ReportTemplate named = *parse_report_template("t.yaml", valid_template()).report_template;
+    EXPECT_EQ(report_title(named, "行署办公室", "2026年度"), "行署办公室2026年度测评汇总");
+    EXPECT_EQ(expand_columns(named.summary, dimensions, ColumnHeaders::summary)[0].header, "工号");
+
+    set_language(Language::chinese);
+    EXPECT_EQ(report_title(builtin, "", "2026年度"), "2026年度“五种表率”测评汇总表");
+    EXPECT_EQ(summary_header_of("person_id"), "工号");
+    EXPECT_EQ(expand_columns(builtin.hr_import, dimensions, ColumnHeaders::hr_import)[0].header, "person_id");
 }
 
 TEST(ReportTemplate, MissingListsAreTheDefaults) {
@@ -75,6 +113,7 @@ TEST(ReportTemplate, MissingListsAreTheDefaults) {
 }
 
 TEST(ReportTemplate, ExpandedColumns) {
+    set_language(Language::chinese);  // the built-in 汇总 headers below
     const std::vector<DimensionColumn> dimensions{{"loyalty", "绝对忠诚", 1}, {"learning", "勤学善思", 1}};
     const ReportTemplate t = *parse_report_template("t.yaml", valid_template()).report_template;
     const auto summary = expand_columns(t.summary, dimensions, ColumnHeaders::summary);
@@ -108,9 +147,13 @@ TEST(ReportTemplate, UnknownKeyInAColumn) {
               (Lines{"t.yaml:10:21: unknown key 'heading'"}));
 }
 
-TEST(ReportTemplate, MissingTitle) {
-    EXPECT_EQ(problems(replaced(valid_template(), "title: \"{unit}{cycle}测评汇总\"\n", "")),
-              (Lines{"t.yaml:1:1: missing key 'title'"}));
+TEST(ReportTemplate, MissingTitleIsTheBuiltInOne) {
+    const std::string text = replaced(valid_template(), "title: \"{unit}{cycle}测评汇总\"\n", "");
+    EXPECT_EQ(problems(text), Lines{});
+    const ReportTemplate t = *parse_report_template("t.yaml", text).report_template;
+    EXPECT_EQ(t.title, "");
+    set_language(Language::chinese);
+    EXPECT_EQ(report_title(t, "行署办公室", "2026年度"), "行署办公室2026年度“五种表率”测评汇总表");
 }
 
 TEST(ReportTemplate, MissingColumnKey) {
