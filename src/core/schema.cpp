@@ -99,6 +99,8 @@ CREATE TABLE access_codes (
     iterations INTEGER NOT NULL,
     PRIMARY KEY (cycle_id, member)
 );
+-- submitted in the desktop app: shown read-only there from then on
+ALTER TABLE assignments ADD COLUMN locked INTEGER NOT NULL DEFAULT 0;
 )sql",
 };
 
