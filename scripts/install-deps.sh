@@ -16,12 +16,15 @@ packages=(
   libzip-dev        # reading .xlsx files (zip archives) …
   libexpat1-dev     # … and their XML, streamed
   libssl-dev        # HMAC-SHA256 seals of the offline questionnaires (libcrypto)
+  libwxgtk3.2-dev   # the desktop app (wxWidgets 3.2, GTK 3)
+  gettext           # msgfmt: the desktop app's Chinese catalog
   libgtest-dev      # the test suites
   python3-yaml python3-icu  # the independent reference scorer of the end-to-end test
   python3-openpyxl          # an independent reader of the workbooks in tests
   libreoffice-calc-nogui    # tests: files re-saved by another program, and PDF rendering
   poppler-utils imagemagick # tests and docs: PDF pages to pictures
-  fonts-noto-cjk            # Chinese text in rendered pages (and later the GUI)
+  fonts-noto-cjk            # Chinese text in rendered pages and in the desktop app
+  xvfb xauth                # the desktop app's tests drive real windows on a virtual screen
 )
 
 missing=()
