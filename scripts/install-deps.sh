@@ -25,6 +25,7 @@ packages=(
   poppler-utils imagemagick # tests and docs: PDF pages to pictures
   fonts-noto-cjk            # Chinese text in rendered pages and in the desktop app
   xvfb xauth                # the desktop app's tests drive real windows on a virtual screen
+  lintian dpkg-dev          # the .deb: dependencies (dpkg-shlibdeps) and its check
 )
 
 missing=()
