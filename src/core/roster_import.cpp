@@ -37,18 +37,36 @@ struct RosterRow {
 
 std::string describe(const Person& person) { return person.name + "（" + person.code + "）"; }
 
+// A file read and checked: its rows, each with the person before (null: new)
+// and after the import, and every problem found (sorted by position).
+struct Checked {
+    std::vector<RosterRow> rows;
+    std::vector<Person> existing;
+    std::vector<const Person*> before;  // into existing, per row
+    std::vector<Person> after;          // per row
+    std::vector<Diagnostic> problems;
+};
+
 }  // namespace
 
-RosterChanges import_roster(Database& db, TableReader& table, ProgressObserver* progress) {
-    const TableColumns columns = TableColumns::read_header(table, roster_columns);
-    std::vector<Diagnostic> problems;
+// Reads and checks the whole file against the roster in `db`, writing nothing.
+Checked check_roster(const Database& db, TableReader& table, ProgressObserver* progress) {
+    Checked checked;
+    std::vector<Diagnostic>& problems = checked.problems;
+    TableColumns columns;
+    try {
+        columns = TableColumns::read_header(table, roster_columns);
+    } catch (const InputRefused& refused) {
+        problems = refused.diagnostics();
+        return checked;
+    }
     std::vector<std::string_view> cells;
     const bool has_position = columns.index(position_column).has_value();
     const bool has_head = columns.index(head_column).has_value();
     const bool has_active = columns.index(active_column).has_value();
     const auto column_number = [&](Column c) { return columns.index(c).value_or(0) + 1; };
 
-    std::vector<RosterRow> rows;
+    std::vector<RosterRow>& rows = checked.rows;
     std::unordered_map<std::string, std::size_t> row_of_code;
     while (table.next_row(cells)) {
         const std::size_t row = table.row_number();
@@ -102,7 +120,8 @@ RosterChanges import_roster(Database& db, TableReader& table, ProgressObserver* 
     problems.insert(problems.end(), reading.begin(), reading.end());
 
     // The roster after the import, to check the one-active-head rule on it.
-    const std::vector<Person> existing = load_people(db);
+    checked.existing = load_people(db);
+    const std::vector<Person>& existing = checked.existing;
     std::unordered_map<std::string, const Person*> existing_by_code;
     for (const Person& person : existing) existing_by_code.emplace(person.code, &person);
     struct Final {
@@ -122,6 +141,9 @@ RosterChanges import_roster(Database& db, TableReader& table, ProgressObserver* 
         after.position = row.position.value_or(before ? before->position : std::string());
         after.is_head = row.is_head.value_or(before ? before->is_head : false);
         after.active = row.active.value_or(before ? before->active : true);
+        after.id = before ? before->id : 0;
+        checked.before.push_back(before);
+        checked.after.push_back(after);
         if (after.is_head && after.active && !after.department.empty())
             heads_by_department[after.department].push_back({after, &row});
     }
@@ -145,10 +167,27 @@ RosterChanges import_roster(Database& db, TableReader& table, ProgressObserver* 
                                            department, describe(first->person))));
         }
     }
-    if (!problems.empty()) {
-        sort_by_position(problems);
-        throw InputRefused(problems);
+    sort_by_position(problems);
+    return checked;
+}
+
+RosterPreview preview_roster(const Database& db, TableReader& table, ProgressObserver* progress) {
+    Checked checked = check_roster(db, table, progress);
+    RosterPreview preview;
+    preview.problems = std::move(checked.problems);
+    for (std::size_t i = 0; i < checked.rows.size(); ++i) {
+        const Person* before = checked.before[i];
+        const Person& after = checked.after[i];
+        const RosterAction action = before == nullptr ? RosterAction::add : *before == after ? RosterAction::unchanged : RosterAction::update;
+        preview.rows.push_back({checked.rows[i].row, action, after});
     }
+    return preview;
+}
+
+RosterChanges import_roster(Database& db, TableReader& table, ProgressObserver* progress) {
+    Checked checked = check_roster(db, table, progress);
+    if (!checked.problems.empty()) throw InputRefused(checked.problems);
+    const std::vector<RosterRow>& rows = checked.rows;
 
     RosterChanges changes;
     Transaction transaction(db);
@@ -180,14 +219,13 @@ RosterChanges import_roster(Database& db, TableReader& table, ProgressObserver* 
                             "INSERT INTO people(code, name, department_id, position, is_head, active) VALUES (?, ?, ?, ?, ?, ?)");
     Statement update_person(db,
                             "UPDATE people SET name = ?, department_id = ?, position = ?, is_head = ?, active = ? WHERE id = ?");
-    std::size_t done = 0;
-    for (const RosterRow& row : rows) {
-        if (++done % 4096 == 0) report_progress(progress, "roster", static_cast<double>(done), static_cast<double>(rows.size()));
-        const auto found = existing_by_code.find(row.code);
-        const Person* before = found == existing_by_code.end() ? nullptr : found->second;
-        const std::string position = row.position.value_or(before ? before->position : std::string());
-        const bool is_head = row.is_head.value_or(before ? before->is_head : false);
-        const bool active = row.active.value_or(before ? before->active : true);
+    for (std::size_t done = 0; done < rows.size(); ++done) {
+        if ((done + 1) % 4096 == 0) report_progress(progress, "roster", static_cast<double>(done + 1), static_cast<double>(rows.size()));
+        const RosterRow& row = rows[done];
+        const Person* before = checked.before[done];
+        const std::string& position = checked.after[done].position;
+        const bool is_head = checked.after[done].is_head;
+        const bool active = checked.after[done].active;
         const std::int64_t department = department_id(row.department);
         if (before == nullptr) {
             insert_person.bind(1, row.code).bind(2, row.name).bind(3, department).bind(4, position).bind(5, is_head ? 1 : 0).bind(6, active ? 1 : 0);

@@ -1,8 +1,7 @@
-// The HR page after the administrator password: for now the cycles with
-// their progress (real data from list_cycles). The HR screens of issue 5 —
-// roster, plans and forms, cycles, imports, results, exports — come in the
-// next increment; no button here leads nowhere.
-// Window names for tests: "cycles", "sign_out".
+// The HR page after the administrator password: a notebook of HR tabs —
+// cycles (hr_cycles_page.h) and the roster (hr_roster_page.h) — over the
+// sign-out button.
+// Window names for tests: "hr_tabs", "sign_out".
 #pragma once
 
 #include <wx/panel.h>
@@ -10,14 +9,26 @@
 #include "gui/navigator.h"
 #include "gui/session.h"
 
+class wxNotebook;
+
 namespace exemplar::gui {
+
+class HrCyclesPage;
+class HrRosterPage;
 
 class HrPanel : public wxPanel {
 public:
     HrPanel(wxWindow* parent, Session& session, Navigator& navigator);
 
+    wxNotebook* tabs() const { return tabs_; }
+    HrCyclesPage* cycles_page() const { return cycles_; }
+    HrRosterPage* roster_page() const { return roster_; }
+
 private:
     Navigator& navigator_;
+    wxNotebook* tabs_ = nullptr;
+    HrCyclesPage* cycles_ = nullptr;
+    HrRosterPage* roster_ = nullptr;
 };
 
 }  // namespace exemplar::gui

@@ -1,0 +1,366 @@
+#include "gui/hr_cycles_page.h"
+
+#include <wx/button.h>
+#include <wx/clipbrd.h>
+#include <wx/dataobj.h>
+#include <wx/dialog.h>
+#include <wx/filedlg.h>
+#include <wx/listctrl.h>
+#include <wx/msgdlg.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/utils.h>
+
+#include "core/access_codes.h"
+#include "core/data_paths.h"
+#include "gui/appearance.h"
+#include "gui/compat.h"
+#include "gui/error_dialog.h"
+
+namespace exemplar::gui {
+namespace {
+
+wxString percent(int done, int total) {
+    return total == 0 ? wxString("—") : wxString::Format("%d%%", static_cast<int>(100.0 * done / total + 0.5));
+}
+
+wxString number(int n) { return wxString::Format("%d", n); }
+
+// The plan file, the cycle's name, unit and deadline.
+class NewCycleDialog : public wxDialog {
+public:
+    explicit NewCycleDialog(wxWindow* parent) : wxDialog(parent, wxID_ANY, _("New evaluation cycle")) {
+        SetFont(ui_font());
+        const int gap = FromDIP(10);
+        auto* sizer = new wxBoxSizer(wxVERTICAL);
+        auto* intro = new wxStaticText(this, wxID_ANY,
+                                       _("The cycle takes the plan, its forms and the active people of the roster as they are now; "
+                                         "later changes to them do not change it."));
+        intro->Wrap(FromDIP(520));
+        sizer->Add(intro, 0, wxALL, gap + gap / 2);
+        auto* grid = new wxFlexGridSizer(2, gap, gap);
+        grid->AddGrowableCol(1);
+
+        grid->Add(new wxStaticText(this, wxID_ANY, _("Plan file:")), 0, wxALIGN_CENTER_VERTICAL);
+        auto* plan_row = new wxBoxSizer(wxHORIZONTAL);
+        const std::filesystem::path plan = bundled_templates_dir() / "plans" / "annual.yaml";
+        plan_ = new wxTextCtrl(this, wxID_ANY, to_wx(plan.string()), wxDefaultPosition, FromDIP(wxSize(380, -1)));
+        plan_->SetName("plan_file");
+        plan_row->Add(plan_, 1, wxALIGN_CENTER_VERTICAL);
+        auto* browse = new wxButton(this, wxID_ANY, _("&Browse…"));
+        browse->SetName("browse_plan");
+        plan_row->Add(browse, 0, wxLEFT | wxALIGN_CENTER_VERTICAL, gap / 2);
+        grid->Add(plan_row, 1, wxEXPAND);
+
+        grid->Add(new wxStaticText(this, wxID_ANY, _("Name:")), 0, wxALIGN_CENTER_VERTICAL);
+        name_ = new wxTextCtrl(this, wxID_ANY);
+        name_->SetName("cycle_name");
+        name_->SetHint(_("e.g. 2026 annual evaluation"));
+        grid->Add(name_, 1, wxEXPAND);
+
+        grid->Add(new wxStaticText(this, wxID_ANY, _("Unit:")), 0, wxALIGN_CENTER_VERTICAL);
+        unit_ = new wxTextCtrl(this, wxID_ANY);
+        unit_->SetName("unit_name");
+        unit_->SetHint(_("optional: the top-level department when there is one"));
+        grid->Add(unit_, 1, wxEXPAND);
+
+        grid->Add(new wxStaticText(this, wxID_ANY, _("Deadline:")), 0, wxALIGN_CENTER_VERTICAL);
+        deadline_ = new wxTextCtrl(this, wxID_ANY);
+        deadline_->SetName("deadline");
+        deadline_->SetHint(_("optional, YYYY-MM-DD"));
+        grid->Add(deadline_, 1, wxEXPAND);
+
+        sizer->Add(grid, 0, wxEXPAND | wxLEFT | wxRIGHT, gap + gap / 2);
+        sizer->Add(CreateSeparatedButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, gap);
+        SetSizerAndFit(sizer);
+        name_->SetFocus();
+
+        browse->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+            const std::filesystem::path current(from_wx(plan_->GetValue()));
+            wxFileDialog dialog(this, _("Choose a plan"), to_wx(current.parent_path().string()), to_wx(current.filename().string()),
+                                _("Plans (*.yaml)|*.yaml;*.yml|All files|*"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+            if (dialog.ShowModal() == wxID_OK) plan_->SetValue(dialog.GetPath());
+        });
+    }
+    std::filesystem::path plan() const { return std::filesystem::path(from_wx(plan_->GetValue())); }
+    std::string name() const { return from_wx(name_->GetValue().Strip(wxString::both)); }
+    CycleOptions options() const {
+        CycleOptions options;
+        options.unit_name = from_wx(unit_->GetValue().Strip(wxString::both));
+        const std::string deadline = from_wx(deadline_->GetValue().Strip(wxString::both));
+        if (!deadline.empty()) options.deadline = deadline;
+        return options;
+    }
+
+private:
+    wxTextCtrl* plan_ = nullptr;
+    wxTextCtrl* name_ = nullptr;
+    wxTextCtrl* unit_ = nullptr;
+    wxTextCtrl* deadline_ = nullptr;
+};
+
+wxListCtrl* report_list(wxWindow* parent, const char* name) {
+    auto* list = new wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
+    list->SetName(name);
+    return list;
+}
+
+wxStaticText* heading(wxWindow* parent, const wxString& text) {
+    auto* label = new wxStaticText(parent, wxID_ANY, text);
+    label->SetFont(ui_font(0, true));
+    return label;
+}
+
+}  // namespace
+
+HrCyclesPage::HrCyclesPage(wxWindow* parent, Session& session) : wxPanel(parent), session_(session) {
+    SetName("cycles_page");
+    const int gap = FromDIP(8);
+    auto* outer = new wxBoxSizer(wxVERTICAL);
+
+    list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(-1, 96)), wxLC_REPORT | wxLC_SINGLE_SEL);
+    list_->SetName("cycles");
+    list_->AppendColumn(_("Cycle"), wxLIST_FORMAT_LEFT, FromDIP(200));
+    list_->AppendColumn(_("Plan"), wxLIST_FORMAT_LEFT, FromDIP(110));
+    list_->AppendColumn(_("Created"), wxLIST_FORMAT_LEFT, FromDIP(190));
+    list_->AppendColumn(_("State"), wxLIST_FORMAT_LEFT, FromDIP(90));
+    list_->AppendColumn(_("Members"), wxLIST_FORMAT_RIGHT, FromDIP(80));
+    list_->AppendColumn(_("Submitted"), wxLIST_FORMAT_RIGHT, FromDIP(200));
+    outer->Add(list_, 0, wxEXPAND | wxALL, gap);
+
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    new_button_ = new wxButton(this, wxID_ANY, _("&New cycle…"));
+    new_button_->SetName("new_cycle");
+    close_button_ = new wxButton(this, wxID_ANY, _("&Close cycle…"));
+    close_button_->SetName("close_cycle");
+    codes_button_ = new wxButton(this, wxID_ANY, _("&Issue access codes…"));
+    codes_button_->SetName("issue_codes");
+    buttons->Add(new_button_);
+    buttons->Add(close_button_, 0, wxLEFT, gap);
+    buttons->Add(codes_button_, 0, wxLEFT, gap);
+    status_ = new wxStaticText(this, wxID_ANY, {});
+    status_->SetName("cycles_status");
+    status_->SetForegroundColour(wxColour(0x1B, 0x5E, 0x20));
+    buttons->Add(status_, 1, wxLEFT | wxALIGN_CENTER_VERTICAL, 2 * gap);
+    outer->Add(buttons, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
+
+    summary_ = new wxStaticText(this, wxID_ANY, {});
+    summary_->SetName("progress_summary");
+    summary_->SetFont(ui_font(1, true));
+    outer->Add(summary_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
+
+    auto* columns = new wxBoxSizer(wxHORIZONTAL);
+    auto* left = new wxBoxSizer(wxVERTICAL);
+    left->Add(heading(this, _("By department (of the people rated)")), 0, wxBOTTOM, gap / 2);
+    departments_ = report_list(this, "department_progress");
+    departments_->AppendColumn(_("Department"), wxLIST_FORMAT_LEFT, FromDIP(170));
+    departments_->AppendColumn(_("People"), wxLIST_FORMAT_RIGHT, FromDIP(56));
+    departments_->AppendColumn(_("Tasks"), wxLIST_FORMAT_RIGHT, FromDIP(56));
+    departments_->AppendColumn(_("Submitted"), wxLIST_FORMAT_RIGHT, FromDIP(66));
+    departments_->AppendColumn(_("Draft"), wxLIST_FORMAT_RIGHT, FromDIP(56));
+    departments_->AppendColumn(_("Done"), wxLIST_FORMAT_RIGHT, FromDIP(60));
+    left->Add(departments_, 1, wxEXPAND);
+    auto* remind_row = new wxBoxSizer(wxHORIZONTAL);
+    remind_row->Add(heading(this, _("Reminders: who has not finished")), 1, wxALIGN_CENTER_VERTICAL);
+    copy_button_ = new wxButton(this, wxID_ANY, _("Cop&y list"));
+    copy_button_->SetName("copy_reminders");
+    remind_row->Add(copy_button_, 0, wxALIGN_CENTER_VERTICAL);
+    left->Add(remind_row, 0, wxEXPAND | wxTOP | wxBOTTOM, gap / 2);
+    reminders_ = new wxTextCtrl(this, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize, wxTE_MULTILINE | wxTE_READONLY | wxTE_DONTWRAP);
+    reminders_->SetName("reminders");
+    left->Add(reminders_, 1, wxEXPAND);
+    columns->Add(left, 5, wxEXPAND | wxRIGHT, gap);
+
+    auto* right = new wxBoxSizer(wxVERTICAL);
+    right->Add(heading(this, _("By person (tasks to do as a rater)")), 0, wxBOTTOM, gap / 2);
+    people_ = report_list(this, "person_progress");
+    people_->AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, FromDIP(80));
+    people_->AppendColumn(_("ID"), wxLIST_FORMAT_LEFT, FromDIP(60));
+    people_->AppendColumn(_("Department"), wxLIST_FORMAT_LEFT, FromDIP(160));
+    people_->AppendColumn(_("Not started"), wxLIST_FORMAT_RIGHT, FromDIP(64));
+    people_->AppendColumn(_("Draft"), wxLIST_FORMAT_RIGHT, FromDIP(52));
+    people_->AppendColumn(_("Submitted"), wxLIST_FORMAT_RIGHT, FromDIP(64));
+    right->Add(people_, 1, wxEXPAND);
+    columns->Add(right, 5, wxEXPAND);
+    outer->Add(columns, 1, wxEXPAND | wxALL, gap);
+    SetSizer(outer);
+
+    list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { on_selected(); });
+    list_->Bind(wxEVT_LIST_ITEM_DESELECTED, [this](wxListEvent&) { on_selected(); });
+    new_button_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { create_cycle_from_dialog(); });
+    close_button_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { close_selected(); });
+    codes_button_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { issue_codes(); });
+    copy_button_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { copy_reminders(); });
+    refresh();
+}
+
+void HrCyclesPage::refresh(const std::optional<std::string>& select) {
+    const std::optional<std::string> keep = select ? select : selected_cycle();
+    cycles_ = list_cycles(*session_.db);
+    list_->DeleteAllItems();
+    for (const CycleSummary& cycle : cycles_) {
+        const long row = list_->GetItemCount();
+        list_->InsertItem(row, to_wx(cycle.name));
+        list_->SetItem(row, 1, to_wx(cycle.plan_id));
+        list_->SetItem(row, 2, to_wx(cycle.created_at));
+        list_->SetItem(row, 3, cycle.closed_at ? _("Closed") : _("Open"));
+        list_->SetItem(row, 4, number(cycle.members));
+        list_->SetItem(row, 5, wxString::Format("%d / %d  (%s)", cycle.submitted, cycle.assignments, percent(cycle.submitted, cycle.assignments)));
+    }
+    if (!(keep && select_cycle(*keep)) && !cycles_.empty()) select_cycle(cycles_.front().name);
+    on_selected();
+}
+
+bool HrCyclesPage::select_cycle(const std::string& name) {
+    for (std::size_t i = 0; i < cycles_.size(); ++i) {
+        if (cycles_[i].name != name) continue;
+        const long row = static_cast<long>(i);
+        list_->SetItemState(row, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+        list_->EnsureVisible(row);
+        return true;
+    }
+    return false;
+}
+
+std::optional<std::string> HrCyclesPage::selected_cycle() const {
+    const long row = list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    if (row < 0 || static_cast<std::size_t>(row) >= cycles_.size()) return std::nullopt;
+    return cycles_[static_cast<std::size_t>(row)].name;
+}
+
+void HrCyclesPage::on_selected() {
+    show_progress();
+    update_buttons();
+}
+
+void HrCyclesPage::update_buttons() {
+    const auto name = selected_cycle();
+    bool open = false;
+    for (const CycleSummary& cycle : cycles_)
+        if (name && cycle.name == *name) open = !cycle.closed_at;
+    close_button_->Enable(open);
+    codes_button_->Enable(open);
+    copy_button_->Enable(!unfinished_raters(progress_).empty());
+}
+
+void HrCyclesPage::show_progress() {
+    progress_ = {};
+    departments_->DeleteAllItems();
+    people_->DeleteAllItems();
+    const auto name = selected_cycle();
+    if (!name) {
+        summary_->SetLabel(cycles_.empty() ? _("No cycle yet: create one from a plan with “New cycle…”.") : wxString());
+        reminders_->Clear();
+        return;
+    }
+    const Cycle cycle = load_cycle(*session_.db, *name);
+    progress_ = cycle_progress(*session_.db, cycle);
+    wxString summary = wxString::Format(_("%s: %d of %d tasks submitted (%s), %d in draft, %d not started"), to_wx(cycle.name),
+                                        progress_.submitted, progress_.assignments, percent(progress_.submitted, progress_.assignments),
+                                        progress_.draft, progress_.assignments - progress_.submitted - progress_.draft);
+    if (cycle.deadline) summary += wxString::Format(_("  ·  deadline %s"), to_wx(*cycle.deadline));
+    if (cycle.closed()) summary += wxString::FromUTF8("  ·  ") + _("closed");
+    summary_->SetLabel(summary);
+    for (const DepartmentProgress& d : progress_.departments) {
+        const long row = departments_->GetItemCount();
+        departments_->InsertItem(row, to_wx(d.department));
+        departments_->SetItem(row, 1, number(d.people));
+        departments_->SetItem(row, 2, number(d.assignments));
+        departments_->SetItem(row, 3, number(d.submitted));
+        departments_->SetItem(row, 4, number(d.draft));
+        departments_->SetItem(row, 5, percent(d.submitted, d.assignments));
+    }
+    for (const RaterProgress& r : progress_.raters) {
+        const long row = people_->GetItemCount();
+        people_->InsertItem(row, to_wx(r.name));
+        people_->SetItem(row, 1, to_wx(r.code));
+        people_->SetItem(row, 2, to_wx(r.department));
+        people_->SetItem(row, 3, number(r.open));
+        people_->SetItem(row, 4, number(r.draft));
+        people_->SetItem(row, 5, number(r.submitted));
+        if (r.finished()) people_->SetItemTextColour(row, wxColour(0x1B, 0x5E, 0x20));
+    }
+    reminders_->ChangeValue(reminders_text());
+}
+
+wxString HrCyclesPage::reminders_text() const {
+    wxString text;
+    for (const RaterProgress& r : unfinished_raters(progress_)) {
+        text << wxString::Format(_("%s (%s), %s: %d of %d unfinished (%d not started, %d draft)"), to_wx(r.name), to_wx(r.code),
+                                 to_wx(r.department), r.open + r.draft, r.tasks(), r.open, r.draft)
+             << "\n";
+    }
+    return text;
+}
+
+void HrCyclesPage::copy_reminders() {
+    const wxString text = reminders_text();
+    if (text.empty()) return;
+    wxClipboardLocker locker;
+    if (!locker) {
+        status_->SetLabel(_("The clipboard is busy; select the list and copy it by hand."));
+        return;
+    }
+    wxTheClipboard->SetData(new wxTextDataObject(text));
+    wxTheClipboard->Flush();
+    status_->SetLabel(wxString::Format(_("Copied %zu names to the clipboard."), unfinished_raters(progress_).size()));
+}
+
+bool HrCyclesPage::create_cycle_from_dialog() {
+    NewCycleDialog dialog(this);
+    while (dialog.ShowModal() == wxID_OK) {
+        try {
+            wxBusyCursor busy;
+            const CycleCreated created = create_cycle(*session_.db, dialog.name(), dialog.plan(), dialog.options());
+            refresh(created.cycle.name);
+            status_->SetLabel(wxString::Format(_("Created the cycle %s with %zu members."), to_wx(created.cycle.name),
+                                               created.cycle.members.size()));
+            return true;
+        } catch (...) {
+            show_error(this, std::current_exception());
+        }
+    }
+    return false;
+}
+
+void HrCyclesPage::close_selected() {
+    const auto name = selected_cycle();
+    if (!name) return;
+    wxMessageDialog confirm(this,
+                            wxString::Format(_("Close the cycle %s?"), to_wx(*name)),
+                            _("Close cycle"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION);
+    confirm.SetExtendedMessage(_("Its answers and results no longer change: no one can answer or import into it any more."));
+    if (confirm.ShowModal() != wxID_YES) return;
+    close_cycle(*session_.db, *name);
+    refresh(*name);
+    status_->SetLabel(wxString::Format(_("The cycle %s is closed."), to_wx(*name)));
+}
+
+void HrCyclesPage::issue_codes() {
+    const auto name = selected_cycle();
+    if (!name) return;
+    wxMessageDialog confirm(this, wxString::Format(_("Issue new access codes for everyone in %s?"), to_wx(*name)),
+                            _("Issue access codes"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION);
+    confirm.SetExtendedMessage(_("Codes issued before stop working. The new codes are shown only once, on the slips you save now."));
+    if (confirm.ShowModal() != wxID_YES) return;
+    wxFileDialog dialog(this, _("Save the access code slips"), {}, to_wx(*name + "-access-codes.xlsx"),
+                        _("Excel workbooks (*.xlsx)|*.xlsx"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dialog.ShowModal() != wxID_OK) return;
+    std::filesystem::path file(from_wx(dialog.GetPath()));
+    if (file.extension() != ".xlsx") file += ".xlsx";
+    issue_codes_to(file);
+}
+
+std::size_t HrCyclesPage::issue_codes_to(const std::filesystem::path& file) {
+    const auto name = selected_cycle();
+    if (!name) return 0;
+    wxBusyCursor busy;
+    const Cycle cycle = load_cycle(*session_.db, *name);
+    const std::vector<IssuedCode> codes = issue_access_codes(*session_.db, cycle);
+    write_access_slips(file, cycle, codes);
+    status_->SetLabel(wxString::Format(_("Issued %zu access codes; the slips are in %s."), codes.size(), to_wx(file.string())));
+    return codes.size();
+}
+
+}  // namespace exemplar::gui
