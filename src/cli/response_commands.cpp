@@ -1,6 +1,5 @@
 #include "cli/response_commands.h"
 
-#include <fstream>
 #include <iostream>
 
 #include "cli/database_option.h"
@@ -8,21 +7,12 @@
 #include "cli/terminal.h"
 #include "core/cycle_store.h"
 #include "core/error.h"
-#include "core/questionnaire_import.h"
-#include "core/responses_import.h"
+#include "core/answer_file_import.h"
 #include "core/translate.h"
-#include "core/xlsx_reader.h"
 
 namespace exemplar::cli {
 
 namespace {
-
-bool starts_like_zip(const std::string& file) {
-    std::ifstream in(file, std::ios::binary);
-    char magic[4] = {};
-    in.read(magic, 4);
-    return in.gcount() == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
-}
 
 void print_counts(const std::string& file, const ResponsesImported& imported) {
     std::cout << tr({"{0}：{1} 个答案，涉及任务 {2} 项（其中 {3} 项有变化），已提交 {4} 项，仍未完成 {5} 项",
@@ -34,28 +24,18 @@ void print_counts(const std::string& file, const ResponsesImported& imported) {
 // One file: a returned questionnaire, or a long-format table (CSV or xlsx).
 void import_file(Database& db, const Cycle& cycle, const std::string& file) {
     ProgressBar bar;
-    if (starts_like_zip(file)) {
-        const XlsxWorkbook workbook = XlsxWorkbook::open(file);
-        if (is_questionnaire(workbook)) {
-            const QuestionnaireImported imported = import_questionnaire(db, cycle, workbook, &bar);
-            bar.finish();
-            std::cout << tr({"{0}：{1} 的测评表", "{0}: questionnaire of {1}"}, file, imported.rater) << '\n';
-            print_counts(file, imported.counts);
-            for (const IncompleteAssignment& incomplete : imported.incomplete) {
-                std::string cells;
-                for (std::size_t i = 0; i < incomplete.cells.size() && i < 8; ++i) cells += (cells.empty() ? "" : ", ") + incomplete.cells[i];
-                if (incomplete.cells.size() > 8) cells += tr({" 等（共 {0} 格）", " … ({0} in all)"}, incomplete.cells.size());
-                std::cout << "  " << tr({"未完成：{0}（{1}），未答的必答格：{2}", "incomplete: {0} ({1}), empty required cells: {2}"}, incomplete.sheet,
-                                        incomplete.ratee, cells)
-                          << '\n';
-            }
-            return;
-        }
-    }
-    auto table = open_table(file);
-    const ResponsesImported imported = import_responses(db, cycle, *table, &bar);
+    const AnswerFileImported imported = import_answer_file(db, cycle, file, &bar);
     bar.finish();
-    print_counts(file, imported);
+    if (imported.questionnaire) std::cout << tr({"{0}：{1} 的测评表", "{0}: questionnaire of {1}"}, file, imported.rater) << '\n';
+    print_counts(file, imported.counts);
+    for (const IncompleteAssignment& incomplete : imported.incomplete) {
+        std::string cells;
+        for (std::size_t i = 0; i < incomplete.cells.size() && i < 8; ++i) cells += (cells.empty() ? "" : ", ") + incomplete.cells[i];
+        if (incomplete.cells.size() > 8) cells += tr({" 等（共 {0} 格）", " … ({0} in all)"}, incomplete.cells.size());
+        std::cout << "  " << tr({"未完成：{0}（{1}），未答的必答格：{2}", "incomplete: {0} ({1}), empty required cells: {2}"}, incomplete.sheet,
+                                incomplete.ratee, cells)
+                  << '\n';
+    }
 }
 
 }  // namespace

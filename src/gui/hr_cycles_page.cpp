@@ -13,6 +13,8 @@
 #include <wx/utils.h>
 
 #include "core/access_codes.h"
+#include "core/answer_file_import.h"
+#include "core/error.h"
 #include "core/data_paths.h"
 #include "gui/appearance.h"
 #include "gui/compat.h"
@@ -139,6 +141,9 @@ HrCyclesPage::HrCyclesPage(wxWindow* parent, Session& session) : wxPanel(parent)
     buttons->Add(new_button_);
     buttons->Add(close_button_, 0, wxLEFT, gap);
     buttons->Add(codes_button_, 0, wxLEFT, gap);
+    import_button_ = new wxButton(this, wxID_ANY, _("I&mport returned files…"));
+    import_button_->SetName("import_answers");
+    buttons->Add(import_button_, 0, wxLEFT, gap);
     status_ = new wxStaticText(this, wxID_ANY, {});
     status_->SetName("cycles_status");
     status_->SetForegroundColour(wxColour(0x1B, 0x5E, 0x20));
@@ -191,6 +196,7 @@ HrCyclesPage::HrCyclesPage(wxWindow* parent, Session& session) : wxPanel(parent)
     new_button_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { create_cycle_from_dialog(); });
     close_button_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { close_selected(); });
     codes_button_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { issue_codes(); });
+    import_button_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { import_answers(); });
     copy_button_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { copy_reminders(); });
     refresh();
 }
@@ -241,6 +247,7 @@ void HrCyclesPage::update_buttons() {
         if (name && cycle.name == *name) open = !cycle.closed_at;
     close_button_->Enable(open);
     codes_button_->Enable(open);
+    import_button_->Enable(open);
     copy_button_->Enable(!unfinished_raters(progress_).empty());
 }
 
@@ -361,6 +368,52 @@ std::size_t HrCyclesPage::issue_codes_to(const std::filesystem::path& file) {
     write_access_slips(file, cycle, codes);
     status_->SetLabel(wxString::Format(_("Issued %zu access codes; the slips are in %s."), codes.size(), to_wx(file.string())));
     return codes.size();
+}
+
+void HrCyclesPage::import_answers() {
+    if (!selected_cycle()) return;
+    wxFileDialog dialog(this, _("Import returned questionnaires or answer files"), {}, {},
+                        _("Questionnaires and answer files (*.xlsx;*.csv)|*.xlsx;*.csv"), wxFD_OPEN | wxFD_MULTIPLE | wxFD_FILE_MUST_EXIST);
+    if (dialog.ShowModal() != wxID_OK) return;
+    wxArrayString paths;
+    dialog.GetPaths(paths);
+    std::vector<std::filesystem::path> files;
+    for (const wxString& path : paths) files.emplace_back(from_wx(path));
+    const std::vector<wxString> lines = import_answer_files(files);
+    wxString text;
+    for (const wxString& line : lines) text += line + "\n";
+    wxMessageBox(text, _("Import returned files"), wxOK | wxICON_INFORMATION, this);
+}
+
+std::vector<wxString> HrCyclesPage::import_answer_files(const std::vector<std::filesystem::path>& files) {
+    std::vector<wxString> lines;
+    const auto name = selected_cycle();
+    if (!name) return lines;
+    wxBusyCursor busy;
+    const Cycle cycle = load_cycle(*session_.db, *name);
+    std::size_t imported = 0;
+    for (const auto& file : files) {
+        const wxString shown = to_wx(file.filename().string());
+        try {
+            const AnswerFileImported result = import_answer_file(*session_.db, cycle, file);
+            wxString line = wxString::Format(_("%s: imported %zu answers; %zu tasks submitted, %zu still incomplete"), shown,
+                                             result.counts.answers, result.counts.submitted, result.counts.incomplete);
+            if (result.questionnaire) line += wxString::Format(_(" (questionnaire of %s)"), to_wx(result.rater));
+            lines.push_back(line);
+            ++imported;
+        } catch (const InputRefused& refused) {
+            wxString line = wxString::Format(_("%s: NOT imported (nothing changed):"), shown);
+            const auto& problems = refused.diagnostics();
+            for (std::size_t i = 0; i < problems.size() && i < 3; ++i) line += "\n    " + to_wx(problems[i].to_string());
+            if (problems.size() > 3) line += wxString::Format(_("\n    … %zu problems in all"), problems.size());
+            lines.push_back(line);
+        } catch (const Error& error) {
+            lines.push_back(wxString::Format(_("%s: NOT imported: %s"), shown, to_wx(error.what())));
+        }
+    }
+    status_->SetLabel(wxString::Format(_("Imported %zu of %zu files."), imported, files.size()));
+    refresh(*name);
+    return lines;
 }
 
 }  // namespace exemplar::gui

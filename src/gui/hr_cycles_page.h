@@ -3,7 +3,7 @@
 // selected cycle's progress per department and per person with the list of
 // people still to remind (copyable). Counts only — never an answer.
 // Window names for tests: "cycles", "new_cycle", "close_cycle",
-// "issue_codes", "progress_summary", "department_progress",
+// "issue_codes", "import_answers", "progress_summary", "department_progress",
 // "person_progress", "reminders", "copy_reminders", "cycles_status";
 // in the new-cycle dialog: "plan_file", "cycle_name", "unit_name", "deadline".
 #pragma once
@@ -48,6 +48,12 @@ public:
     // slips to `file`; returns how many were issued.
     std::size_t issue_codes_to(const std::filesystem::path& file);
 
+    // Import returned questionnaires or answer files: asks for the files, then import_answer_files.
+    void import_answers();
+    // Imports each file on its own (a refused file changes nothing) into the
+    // selected cycle; returns a result line per file, also shown on the page.
+    std::vector<wxString> import_answer_files(const std::vector<std::filesystem::path>& files);
+
     const CycleProgress& progress() const { return progress_; }
     // The reminders as copied: one unfinished person a line.
     wxString reminders_text() const;
@@ -65,6 +71,7 @@ private:
     wxButton* new_button_ = nullptr;
     wxButton* close_button_ = nullptr;
     wxButton* codes_button_ = nullptr;
+    wxButton* import_button_ = nullptr;
     wxButton* copy_button_ = nullptr;
     wxStaticText* summary_ = nullptr;
     wxStaticText* status_ = nullptr;

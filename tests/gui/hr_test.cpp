@@ -20,6 +20,7 @@
 
 #include "core/admin_password.h"
 #include "core/cycle_store.h"
+#include "core/questionnaire_writer.h"
 #include "core/roster.h"
 #include "gui/compat.h"
 #include "gui/hr_cycles_page.h"
@@ -285,6 +286,37 @@ TEST_F(GuiHr, IssuingAccessCodesWritesTheSlips) {
     dialogs.steps.push_back([](wxDialog*) { return wxID_NO; });
     click(find<wxWindow>("issue_codes"));
     ASSERT_TRUE(wait_for([&] { return dialogs.shown == 2; })) << dialogs.shown;
+}
+
+TEST_F(GuiHr, ReturnedFilesAreImportedWithALinePerFile) {
+    HrPanel* panel = open_hr();
+    ASSERT_NE(panel, nullptr);
+    // A questionnaire as the core writes it, an answer file, and a file with a mistake.
+    const std::filesystem::path folder = dir.path() / "returned";
+    {
+        const Database db = check_db();
+        write_questionnaires(db, cycle, folder, member("A03"));
+    }
+    const std::filesystem::path questionnaire = folder / "A03-张一-测评表.xlsx";
+    ASSERT_TRUE(std::filesystem::exists(questionnaire));
+    const auto good = dir.write("answers.csv", "评价人工号,被评价人工号,关系,题号,答案\nA04,A03,同事,B1,优秀\nA05,A03,同事,B1,称职\n");
+    const auto bad = dir.write("bad.csv", "评价人工号,被评价人工号,关系,题号,答案\nA04,A05,同事,B1,很好\n");
+    const auto lines = panel->cycles_page()->import_answer_files({questionnaire, good, bad});
+    ASSERT_EQ(lines.size(), 3u);
+    EXPECT_NE(from_wx(lines[0]).find("A03"), std::string::npos) << from_wx(lines[0]);  // the questionnaire's rater
+    EXPECT_NE(from_wx(lines[1]).find("answers.csv"), std::string::npos);
+    EXPECT_NE(from_wx(lines[2]).find("bad.csv:2:5"), std::string::npos) << from_wx(lines[2]);
+    const Database db = check_db();
+    const AssignmentSet set = load_assignments(db, cycle);
+    int answered_b1 = 0;
+    for (const StoredAssignment& a : set.assignments)
+        if (a.relation == Relation::peer && a.ratee == member("A03") && !a.answers.empty() && a.answers[0] != unanswered) ++answered_b1;
+    EXPECT_EQ(answered_b1, 2);  // the good file landed
+    for (const StoredAssignment& a : set.assignments) {
+        if (a.relation == Relation::peer && a.ratee == member("A05")) {
+            EXPECT_EQ(a.answers[0], unanswered);  // the bad one did not
+        }
+    }
 }
 
 }  // namespace
