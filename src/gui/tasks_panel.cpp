@@ -7,9 +7,12 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
+#include "core/cycle_report.h"
 #include "core/cycle_store.h"
+#include "core/results_table.h"
 #include "gui/appearance.h"
 #include "gui/compat.h"
+#include "gui/person_page.h"
 
 namespace exemplar::gui {
 
@@ -75,7 +78,10 @@ TasksPanel::TasksPanel(wxWindow* parent, Session& session, Navigator& navigator)
     if (!rows_.empty()) list_->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
     outer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT, 2 * gap);
 
-    if (session_.role == Role::head) add_department_list(outer);
+    if (session_.role == Role::head) {
+        add_department_list(outer);
+        if (cycle.closed()) add_department_results(outer);
+    }
 
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     auto* open_button = new wxButton(this, wxID_ANY, _("&Open"));
@@ -129,6 +135,45 @@ void TasksPanel::add_department_list(wxSizer* sizer) {
         list->InsertItem(row, to_wx(cycle.members[member].name));
         list->SetItem(row, 1, to_wx(cycle.members[member].department));
         list->SetItem(row, 2, percent(count.first, count.second));
+    }
+    sizer->Add(list, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
+}
+
+// Once the cycle is closed: the results of the people of the head's own
+// department (exact path of the cycle snapshot), as the core scored them.
+// Per person only; nothing per rater.
+void TasksPanel::add_department_results(wxSizer* sizer) {
+    const Cycle& cycle = *session_.cycle;
+    const std::string& department = cycle.members[*session_.member].department;
+    const std::unique_ptr<CycleReport> report = load_cycle_report(*session_.db, cycle.name);
+    const int gap = FromDIP(10);
+    auto* heading = new wxStaticText(this, wxID_ANY, wxString::Format(_("Results in %s"), to_wx(department)));
+    heading->SetFont(ui_font(1, true));
+    sizer->Add(heading, 0, wxLEFT | wxRIGHT | wxTOP, 2 * gap);
+    auto* list = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(-1, 200)), wxLC_REPORT | wxLC_SINGLE_SEL);
+    list->SetName("department_results");
+    list->AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, FromDIP(160));
+    list->AppendColumn(_("Total"), wxLIST_FORMAT_RIGHT, FromDIP(90));
+    list->AppendColumn(_("Unit rank"), wxLIST_FORMAT_RIGHT, FromDIP(100));
+    list->AppendColumn(_("Department rank"), wxLIST_FORMAT_RIGHT, FromDIP(120));
+    list->AppendColumn(_("Grade"), wxLIST_FORMAT_LEFT, FromDIP(100));
+    list->AppendColumn(_("Peer ballots"), wxLIST_FORMAT_RIGHT, FromDIP(110));
+    list->AppendColumn(_("Flags"), wxLIST_FORMAT_LEFT, FromDIP(300));
+    const auto number = [](const std::optional<int>& value) { return value ? wxString::Format("%d", *value) : wxString(); };
+    for (const std::size_t index : order_people(report->input, report->results)) {
+        const PersonResult& person = report->results.people[index];
+        const CycleMember& member = report->cycle.members.at(person.member);
+        if (member.department != department) continue;
+        const long row = list->GetItemCount();
+        list->InsertItem(row, to_wx(member.name));
+        list->SetItem(row, 1, person.total ? wxString::FromCDouble(*person.total, 2) : wxString());
+        list->SetItem(row, 2, number(person.rank_unit));
+        list->SetItem(row, 3, number(person.rank_department));
+        list->SetItem(row, 4, person.grade ? to_wx(*person.grade) : wxString());
+        list->SetItem(row, 5, wxString::Format("%d", person.peer_count));
+        wxString flags;
+        for (const std::string& flag : person.flags) flags << (flags.empty() ? "" : "；") << flag_label(flag, *report);
+        list->SetItem(row, 6, flags);
     }
     sizer->Add(list, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
 }

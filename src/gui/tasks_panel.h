@@ -1,7 +1,10 @@
 // The signed-in person's tasks (self-review, head evaluations, the peer
 // ballot as one row) with status and progress. A head also sees the
-// completion of their department per person (never anyone's answers).
-// Window names for tests: "tasks", "open", "sign_out", "department".
+// completion of their department per person (never anyone's answers) and,
+// once the cycle is closed, the results of the people of their own
+// department (totals, ranks, grades, flags; never a rater's answers).
+// Window names for tests: "tasks", "open", "sign_out", "department",
+// "department_results".
 #pragma once
 
 #include <vector>
@@ -26,6 +29,7 @@ public:
 
 private:
     void add_department_list(wxSizer* sizer);
+    void add_department_results(wxSizer* sizer);
 
     Session& session_;
     Navigator& navigator_;

@@ -18,10 +18,7 @@ protected:
     void SetUp() override {
         set_language(Language::english);
         db = Database::open(dir.path() / "a.db", Database::Mode::create);
-        migrate(db);
-        auto roster = csv_table("roster.csv", testing::office_roster);
-        import_roster(db, *roster);
-        create_cycle(db, "2026年度", EXEMPLAR_SOURCE_DIR "/templates/plans/annual.yaml");
+        testing::start_office_cycle(db);
         cycle = load_cycle(db, "2026年度");
     }
     testing::TempDir dir;

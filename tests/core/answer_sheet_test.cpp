@@ -18,10 +18,7 @@ class AnswerSheets : public ::testing::Test {
 protected:
     void SetUp() override {
         set_language(Language::english);
-        migrate(db);
-        auto roster = csv_table("roster.csv", testing::office_roster);
-        import_roster(db, *roster);
-        create_cycle(db, "2026年度", EXEMPLAR_SOURCE_DIR "/templates/plans/annual.yaml");
+        testing::start_office_cycle(db);
         cycle = load_cycle(db, "2026年度");
         a03 = *cycle.member_by_code("A03");
         a04 = *cycle.member_by_code("A04");

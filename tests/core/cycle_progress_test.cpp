@@ -17,10 +17,7 @@ class CycleProgressTest : public ::testing::Test {
 protected:
     void SetUp() override {
         set_language(Language::english);
-        migrate(db);
-        auto roster = csv_table("roster.csv", testing::office_roster);
-        import_roster(db, *roster);
-        create_cycle(db, "2026年度", EXEMPLAR_SOURCE_DIR "/templates/plans/annual.yaml");
+        testing::start_office_cycle(db);
         cycle = load_cycle(db, "2026年度");
     }
     void set_status(const std::string& rater, AssignmentStatus status, int limit = -1) {

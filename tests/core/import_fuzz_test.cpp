@@ -53,10 +53,7 @@ class ImportFuzz : public ::testing::Test {
 protected:
     void SetUp() override {
         set_language(Language::english);
-        migrate(db);
-        auto roster = csv_table("roster.csv", testing::office_roster);
-        import_roster(db, *roster);
-        create_cycle(db, "2026年度", EXEMPLAR_SOURCE_DIR "/templates/plans/annual.yaml");
+        testing::start_office_cycle(db);
     }
     Database db = Database::in_memory();
 };

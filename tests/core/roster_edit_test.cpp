@@ -20,9 +20,7 @@ class RosterEdit : public ::testing::Test {
 protected:
     void SetUp() override {
         set_language(Language::english);
-        migrate(db);
-        auto roster = csv_table("roster.csv", testing::office_roster);
-        import_roster(db, *roster);
+        testing::import_office_roster(db);
     }
     Person find(const std::string& code) {
         for (const Person& p : load_people(db))

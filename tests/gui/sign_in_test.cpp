@@ -2,12 +2,19 @@
 // HR administrator password (set on first start, asked for afterwards).
 #include "gui_fixture.h"
 
+#include <map>
+
 #include <wx/dialog.h>
 #include <wx/listctrl.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
 #include "core/admin_password.h"
+#include "core/cycle_report.h"
+#include "core/cycle_store.h"
+#include "core/demo_answers.h"
+#include "core/responses_import.h"
+#include "core/table_reader.h"
 #include "gui/compat.h"
 #include "gui/tasks_panel.h"
 
@@ -63,6 +70,58 @@ TEST_F(GuiSignIn, HeadsSeeTheirDepartmentsCompletion) {
     auto* department = find<wxListCtrl>("department");
     ASSERT_NE(department, nullptr);
     EXPECT_EQ(department->GetItemCount(), 4);  // 李科长, 张一, 赵二, 陈三 (郑六 is inactive)
+}
+
+TEST_F(GuiSignIn, HeadsSeeTheirDepartmentsResultsOnceTheCycleIsClosed) {
+    {
+        Database db = Database::open(db_path, Database::Mode::existing);
+        auto answers = csv_table("answers.csv", simulate_answers_csv(cycle, 7));
+        import_responses(db, cycle, *answers);
+    }
+    // While the cycle is open: completion only, no results.
+    sign_in("A02", code_of("A02"));
+    ASSERT_TRUE(wait_for([&] { return frame->page() == Page::tasks; }));
+    EXPECT_NE(find<wxListCtrl>("department"), nullptr);
+    EXPECT_EQ(find<wxListCtrl>("department_results"), nullptr);
+    click(find<wxWindow>("sign_out"));
+    ASSERT_TRUE(wait_for([&] { return frame->page() == Page::sign_in; }));
+
+    {
+        Database db = Database::open(db_path, Database::Mode::existing);
+        close_cycle(db, "2026年度");
+    }
+    frame->open_database(db_path, false);  // as File ▸ Open does: the cycle is read again
+    pump(50);
+    sign_in("A02", code_of("A02"));
+    ASSERT_TRUE(wait_for([&] { return frame->page() == Page::tasks; }));
+    EXPECT_EQ(frame->session().role, Role::head);
+    auto* list = find<wxListCtrl>("department_results");
+    ASSERT_NE(list, nullptr);
+
+    const std::string department = cycle.members[member("A02")].department;
+    EXPECT_EQ(department, "行署办公室/秘书科");
+    const Database db = check_db();
+    const auto report = load_cycle_report(db, "2026年度");
+    std::map<std::string, const PersonResult*> expected;  // name → result, 秘书科 only
+    for (const PersonResult& person : report->results.people)
+        if (report->cycle.members[person.member].department == department)
+            expected[report->cycle.members[person.member].name] = &person;
+    ASSERT_EQ(expected.size(), 4u);  // 李科长, 张一, 赵二, 陈三
+    ASSERT_EQ(list->GetItemCount(), 4);
+    int with_total = 0;
+    for (long row = 0; row < list->GetItemCount(); ++row) {
+        const std::string name = from_wx(list->GetItemText(row, 0));
+        ASSERT_TRUE(expected.contains(name)) << name;
+        const PersonResult& person = *expected[name];
+        EXPECT_EQ(list->GetItemText(row, 1), person.total ? wxString::FromCDouble(*person.total, 2) : wxString()) << name;
+        EXPECT_EQ(from_wx(list->GetItemText(row, 4)), person.grade.value_or("")) << name;
+        EXPECT_EQ(list->GetItemText(row, 5), wxString::Format("%d", person.peer_count)) << name;
+        with_total += person.total ? 1 : 0;
+        expected.erase(name);
+    }
+    EXPECT_GT(with_total, 0);
+    // Per person only: no column names a rater.
+    EXPECT_EQ(list->GetColumnCount(), 7);
 }
 
 TEST_F(GuiSignIn, HrPasswordIsSetOnFirstStartThenChecked) {

@@ -2,7 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include "core/cycle_store.h"
 #include "core/form_loader.h"
+#include "core/roster_import.h"
+#include "core/schema.h"
+#include "core/table_reader.h"
 
 namespace exemplar::testing {
 
@@ -38,6 +42,17 @@ std::string Office::database_bytes() const { return read_file(db); }
 void Office::start_cycle() const {
     ok({"roster", "import", file("roster.csv", office_roster)});
     ok({"cycle", "create", "2026年度", "--plan", EXEMPLAR_SOURCE_DIR "/templates/plans/annual.yaml"});
+}
+
+void import_office_roster(Database& db) {
+    migrate(db);
+    auto roster = csv_table("roster.csv", office_roster);
+    import_roster(db, *roster);
+}
+
+void start_office_cycle(Database& db) {
+    import_office_roster(db);
+    create_cycle(db, "2026年度", EXEMPLAR_SOURCE_DIR "/templates/plans/annual.yaml");
 }
 
 std::vector<std::string> item_ids(const std::string& form_file) {

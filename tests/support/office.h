@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/database.h"
 #include "support/run_process.h"
 #include "support/temp_dir.h"
 
@@ -33,6 +34,11 @@ public:
     // Imports the roster and creates the cycle "2026年度" under the bundled annual plan.
     void start_cycle() const;
 };
+
+// Through the core, into an empty database: the schema and the office roster…
+void import_office_roster(Database& db);
+// …and the cycle "2026年度" under the bundled annual plan.
+void start_office_cycle(Database& db);
 
 // The ids of the items of a bundled form, in form order.
 std::vector<std::string> item_ids(const std::string& form_file);
