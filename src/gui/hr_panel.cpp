@@ -8,6 +8,7 @@
 #include "gui/appearance.h"
 #include "gui/compat.h"
 #include "gui/hr_cycles_page.h"
+#include "gui/hr_plans_page.h"
 #include "gui/hr_roster_page.h"
 #include "gui/results_page.h"
 
@@ -37,6 +38,7 @@ HrPanel::HrPanel(wxWindow* parent, Session& session, Navigator& navigator) : wxP
     roster_ = new HrRosterPage(tabs_, session);
     tabs_->AddPage(roster_, _("Roster"));
     tabs_->AddPage(new ResultsPage(tabs_, session), _("Results"));
+    tabs_->AddPage(new HrPlansPage(tabs_), _("Plans and forms"));
     // more HR tabs
     outer->Add(tabs_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
     SetSizer(outer);

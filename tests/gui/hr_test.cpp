@@ -25,6 +25,7 @@
 #include "gui/compat.h"
 #include "gui/hr_cycles_page.h"
 #include "gui/hr_panel.h"
+#include "gui/hr_plans_page.h"
 #include "gui/hr_roster_page.h"
 
 namespace exemplar::gui::testing {
@@ -317,6 +318,22 @@ TEST_F(GuiHr, ReturnedFilesAreImportedWithALinePerFile) {
             EXPECT_EQ(a.answers[0], unanswered);  // the bad one did not
         }
     }
+}
+
+TEST_F(GuiHr, PlansAndFormsAreCheckedAndShown) {
+    HrPanel* panel = open_hr();
+    ASSERT_NE(panel, nullptr);
+    auto* page = dynamic_cast<HrPlansPage*>(find<wxWindow>("plans_page"));
+    ASSERT_NE(page, nullptr);
+    EXPECT_TRUE(page->show_file(EXEMPLAR_SOURCE_DIR "/forms/five-exemplars.yaml"));
+    const std::string form = from_wx(page->shown_text());
+    EXPECT_NE(form.find("L1"), std::string::npos);
+    EXPECT_NE(form.find("绝对忠诚"), std::string::npos);
+    EXPECT_TRUE(page->show_file(EXEMPLAR_SOURCE_DIR "/templates/plans/annual.yaml"));
+    EXPECT_NE(from_wx(page->shown_text()).find("five-exemplars-ballot"), std::string::npos);
+    const auto broken = dir.write("broken.yaml", "form: x\nversion: 1\ntitle: t\nscales: {}\ndimensions: []\nextra: 1\n");
+    EXPECT_FALSE(page->show_file(broken));
+    EXPECT_NE(from_wx(page->shown_text()).find(broken.string() + ":6:1"), std::string::npos) << from_wx(page->shown_text());
 }
 
 }  // namespace
