@@ -14,11 +14,7 @@ namespace exemplar::cli {
 int access_codes(const std::string& database, const std::string& cycle_name, const std::string& out, const std::string& rater) {
     Database db = open_existing(database);
     const Cycle cycle = load_cycle(db, cycle_name);
-    std::optional<std::size_t> only;
-    if (!rater.empty()) {
-        only = cycle.member_by_code(rater);
-        if (!only) throw Refused(tr({"测评周期“{0}”中没有工号为“{1}”的人员", "no one with the id '{1}' is in the cycle '{0}'"}, cycle.name, rater));
-    }
+    const std::optional<std::size_t> only = optional_member(cycle, rater);
     ProgressBar bar;
     const auto codes = issue_access_codes(db, cycle, only, &bar);
     bar.finish();

@@ -62,12 +62,7 @@ int assignments_list(const std::string& database, const std::string& cycle_name,
     }
     Database db = open_existing(database);
     const Cycle cycle = load_cycle(db, cycle_name);
-    std::optional<std::size_t> wanted_rater;
-    if (!rater.empty()) {
-        wanted_rater = cycle.member_by_code(rater);
-        if (!wanted_rater)
-            throw Refused(tr({"测评周期“{0}”中没有工号为“{1}”的人员", "no one with the id '{1}' is in the cycle '{0}'"}, cycle.name, rater));
-    }
+    const std::optional<std::size_t> wanted_rater = optional_member(cycle, rater);
     const AssignmentSet set = load_assignments(db, cycle);
 
     std::vector<std::size_t> rows;

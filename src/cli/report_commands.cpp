@@ -45,11 +45,7 @@ int report(const std::string& database, const ReportRequest& request) {
 int questionnaires(const std::string& database, const std::string& cycle_name, const std::string& folder, const std::string& rater) {
     Database db = open_existing(database);
     const Cycle cycle = load_cycle(db, cycle_name);
-    std::optional<std::size_t> only;
-    if (!rater.empty()) {
-        only = cycle.member_by_code(rater);
-        if (!only) throw Refused(tr({"测评周期“{0}”中没有工号为“{1}”的人员", "no one with the id '{1}' is in the cycle '{0}'"}, cycle.name, rater));
-    }
+    const std::optional<std::size_t> only = optional_member(cycle, rater);
     ProgressBar bar;
     const auto written = write_questionnaires(db, cycle, folder, only, &bar);
     bar.finish();

@@ -224,6 +224,12 @@ std::vector<std::uint8_t> load_cycle_secret(const Database& db, const Cycle& cyc
     return {bytes.begin(), bytes.end()};
 }
 
+std::optional<std::size_t> optional_member(const Cycle& cycle, const std::string& code) {
+    if (code.empty()) return std::nullopt;
+    if (const auto member = cycle.member_by_code(code)) return member;
+    throw Refused(tr({"测评周期“{0}”中没有工号为“{1}”的人员", "no one with the id '{1}' is in the cycle '{0}'"}, cycle.name, code));
+}
+
 void require_open(const Cycle& cycle) {
     if (cycle.closed())
         throw Refused(tr({"测评周期“{0}”已于 {1} 关闭，不能再修改", "the cycle '{0}' was closed on {1} and can no longer change"}, cycle.name,

@@ -54,6 +54,10 @@ void delete_cycle(Database& db, const std::string& name);
 // The key of the cycle's questionnaire seals (it never leaves the database).
 std::vector<std::uint8_t> load_cycle_secret(const Database& db, const Cycle& cycle);
 
+// The member with this 工号, or nullopt for an empty id; Refused (naming the
+// cycle) when no one in the cycle has it. For --rater style filters.
+std::optional<std::size_t> optional_member(const Cycle& cycle, const std::string& code);
+
 // Refused with a message naming the cycle when it is closed.
 void require_open(const Cycle& cycle);
 

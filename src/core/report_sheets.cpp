@@ -3,11 +3,9 @@
 #include "core/report_sheets.h"
 
 #include <algorithm>
-#include <numeric>
 
 #include <fmt/format.h>
 
-#include "core/name_order.h"
 #include "core/translate.h"
 
 namespace exemplar::report {
@@ -89,19 +87,6 @@ std::string unit_and_cycle(const Cycle& cycle) {
     std::string text;
     if (!cycle.unit_name.empty()) text += tr({"单位：{0}　　", "Unit: {0}    "}, cycle.unit_name);
     return text + tr({"考核周期：{0}", "Evaluation cycle: {0}"}, cycle.name);
-}
-
-std::vector<std::size_t> people_by_name(const ScoringInput& input, const CycleResults& results) {
-    const NameOrder names;
-    std::vector<std::string> keys(results.people.size());
-    for (std::size_t i = 0; i < results.people.size(); ++i) keys[i] = names.sort_key(input.members[results.people[i].member].name);
-    std::vector<std::size_t> order(results.people.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        if (keys[a] != keys[b]) return keys[a] < keys[b];
-        return input.members[results.people[a].member].person_id < input.members[results.people[b].member].person_id;
-    });
-    return order;
 }
 
 void write_notes(xlsx::Workbook& book, const Context& context) {

@@ -44,8 +44,6 @@ void write_reliability(xlsx::Workbook& book, const Context& context);
 // "单位：…　考核周期：…" ("Unit: …    Evaluation cycle: …") for the line under a sheet's title.
 std::string unit_and_cycle(const Cycle& cycle);
 
-// Person results ordered 按姓氏笔画, then by person_id (lists not ordered by score).
-std::vector<std::size_t> people_by_name(const ScoringInput& input, const CycleResults& results);
 
 // The peer form's items that are tallied (their scale has `favorable`), and
 // the option labels of their scales, in order of first appearance: the

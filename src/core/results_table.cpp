@@ -14,12 +14,29 @@ TableCell number(const std::optional<double>& value) {
 TableCell integer(const std::optional<int>& value) {
     return value ? TableCell(static_cast<long long>(*value)) : TableCell(std::monostate{});
 }
-}  // namespace
 
-std::vector<std::size_t> order_people(const ScoringInput& input, const CycleResults& results) {
+// Stroke-order sort keys of the people's names, computed once per ordering.
+std::vector<std::string> name_keys(const ScoringInput& input, const CycleResults& results) {
     const NameOrder names;
     std::vector<std::string> keys(results.people.size());
     for (std::size_t i = 0; i < results.people.size(); ++i) keys[i] = names.sort_key(input.members[results.people[i].member].name);
+    return keys;
+}
+}  // namespace
+
+std::vector<std::size_t> people_by_name(const ScoringInput& input, const CycleResults& results) {
+    const std::vector<std::string> keys = name_keys(input, results);
+    std::vector<std::size_t> order(results.people.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        if (keys[a] != keys[b]) return keys[a] < keys[b];
+        return input.members[results.people[a].member].person_id < input.members[results.people[b].member].person_id;
+    });
+    return order;
+}
+
+std::vector<std::size_t> order_people(const ScoringInput& input, const CycleResults& results) {
+    const std::vector<std::string> keys = name_keys(input, results);
     std::vector<std::size_t> order(results.people.size());
     std::iota(order.begin(), order.end(), 0);
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {

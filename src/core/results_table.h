@@ -20,6 +20,9 @@ struct ResultsTable {
 // Person results in HR导入 row order (indexes into results.people).
 std::vector<std::size_t> order_people(const ScoringInput& input, const CycleResults& results);
 
+// Person results by name 按姓氏笔画, then person_id (indexes into results.people).
+std::vector<std::size_t> people_by_name(const ScoringInput& input, const CycleResults& results);
+
 ResultsTable hr_import_table(const ScoringInput& input, const CycleResults& results);
 
 }  // namespace exemplar
