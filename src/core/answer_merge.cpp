@@ -22,11 +22,6 @@ namespace {
 
 using Field = AnswerPlace::Field;
 
-std::uint64_t assignment_key(std::size_t rater, std::size_t ratee, Relation relation) {
-    return (static_cast<std::uint64_t>(rater) << 34) | (static_cast<std::uint64_t>(ratee) << 2) |
-           static_cast<std::uint64_t>(index_of(relation));
-}
-
 std::string relation_word(Relation relation) {
     return current_language() == Language::chinese ? std::string(relation_chinese(relation)) : std::string(relation_code(relation));
 }
@@ -61,14 +56,6 @@ std::string options_text(const Scale& scale) {
     return tr({"{0}，或分值 {1}", "{0}, or the values {1}"}, labels, values);
 }
 
-// The answers a file gives one assignment, on top of what was stored.
-struct Pending {
-    std::size_t assignment = 0;
-    AnswerRow answers;
-    std::vector<std::uint64_t> first_mark;  // where each item was first answered in this file (0: not yet)
-    std::map<std::string, std::pair<std::string, std::uint64_t>> comments;  // id → text, where
-};
-
 }  // namespace
 
 struct AnswerMerge::Impl {
@@ -76,14 +63,26 @@ struct AnswerMerge::Impl {
     StringMap<std::size_t> member_of_code;
     std::unordered_set<std::string, StringHash, std::equal_to<>> roster_codes;
     std::array<FormIndex, 3> forms;
+    // The stored assignments; the file's answers are merged straight into them.
     AssignmentSet stored;
-    std::unordered_map<std::uint64_t, std::size_t> assignment_of;
-    std::vector<std::int32_t> pending_of;
-    std::vector<Pending> pending;
+    // Where each answer byte was first given in this file (0: not yet), parallel to stored.answer_bytes.
+    std::vector<std::uint64_t> first_mark;
+    std::vector<std::uint8_t> touched;          // per assignment: 1 when the file answers it
+    std::vector<std::uint8_t> answers_changed;  // per assignment: 1 when an answer differs from the stored one
+    std::vector<std::size_t> touched_order;     // assignments in the order the file first answers them
+    // Comments the file gives: assignment → id → (text, where).
+    std::unordered_map<std::size_t, std::map<std::string, std::pair<std::string, std::uint64_t>>> comments;
     std::vector<Diagnostic> problems;
     std::size_t answers = 0;
+    struct {
+        std::string rater, ratee, relation;  // as written in the file
+        Relation relation_value = Relation::self;
+        std::optional<std::size_t> assignment;
+    } last;  // the assignment of the answer before
 
     explicit Impl(const Cycle& c) : cycle(c) {}
+
+    void add_answer(std::size_t assignment, Relation relation, std::string_view item_text, std::string_view answer, const AnswerPlace& place);
 
     std::optional<std::size_t> person(std::string_view code, Field field, const AnswerPlace& place) {
         if (code.empty()) {
@@ -101,18 +100,15 @@ struct AnswerMerge::Impl {
         return std::nullopt;
     }
 
-    Pending& pending_for(std::size_t assignment, const Form& form) {
-        if (pending_of[assignment] < 0) {
-            pending_of[assignment] = static_cast<std::int32_t>(pending.size());
-            Pending p;
-            p.assignment = assignment;
-            const AnswerView current = stored.assignments[assignment].answers;
-            p.answers.assign(current.begin(), current.end());
-            p.answers.resize(form.items.size(), unanswered);
-            p.first_mark.assign(form.items.size(), 0);
-            pending.push_back(std::move(p));
-        }
-        return pending[static_cast<std::size_t>(pending_of[assignment])];
+    void touch(std::size_t assignment) {
+        if (touched[assignment] != 0) return;
+        touched[assignment] = 1;
+        touched_order.push_back(assignment);
+    }
+
+    // Offset of an assignment's first answer byte in stored.answer_bytes.
+    std::size_t offset_of(std::size_t assignment) const {
+        return static_cast<std::size_t>(stored.assignments[assignment].answers.data() - stored.answer_bytes.data());
     }
 };
 
@@ -131,23 +127,32 @@ AnswerMerge::AnswerMerge(const Database& db, const Cycle& cycle) : impl_(std::ma
         for (std::size_t i = 0; i < index.form->comments.size(); ++i) index.comments.emplace(index.form->comments[i].id, i);
     }
     m.stored = load_assignments(db, cycle);
-    m.assignment_of.reserve(m.stored.assignments.size());
-    for (std::size_t i = 0; i < m.stored.assignments.size(); ++i) {
-        const StoredAssignment& a = m.stored.assignments[i];
-        m.assignment_of.emplace(assignment_key(a.rater, a.ratee, a.relation), i);
+    // Each stored row holds exactly its form's items (a longer or shorter one is a damaged database).
+    for (const StoredAssignment& a : m.stored.assignments) {
+        const Form* form = m.forms[index_of(a.relation)].form;
+        if (form == nullptr || a.answers.size() != form->items.size())
+            throw Error(tr({"数据库中测评周期“{0}”的评价任务已损坏", "the assignments of the cycle '{0}' in the database are damaged"}, cycle.name));
     }
-    m.pending_of.assign(m.stored.assignments.size(), -1);
+    m.first_mark.assign(m.stored.answer_bytes.size(), 0);
+    m.touched.assign(m.stored.assignments.size(), 0);
+    m.answers_changed.assign(m.stored.assignments.size(), 0);
 }
 
 AnswerMerge::~AnswerMerge() = default;
 
 const std::vector<Diagnostic>& AnswerMerge::problems() const { return impl_->problems; }
 void AnswerMerge::add_problem(Diagnostic diagnostic) { impl_->problems.push_back(std::move(diagnostic)); }
-std::size_t AnswerMerge::pending_assignments() const { return impl_->pending.size(); }
+std::size_t AnswerMerge::pending_assignments() const { return impl_->touched_order.size(); }
 
 void AnswerMerge::add(std::string_view rater_code, std::string_view ratee_code, std::string_view relation_text, std::string_view item_text,
                       std::string_view answer, const AnswerPlace& place) {
     Impl& m = *impl_;
+    // Files list an assignment's answers one after another: the ids of the row before are looked up once.
+    if (m.last.assignment && rater_code == m.last.rater && ratee_code == m.last.ratee && relation_text == m.last.relation) {
+        m.add_answer(*m.last.assignment, m.last.relation_value, item_text, answer, place);
+        return;
+    }
+    m.last.assignment.reset();
     const auto rater = m.person(rater_code, Field::rater, place);
     const auto ratee = m.person(ratee_code, Field::ratee, place);
     const auto relation = parse_relation(relation_text);
@@ -158,8 +163,8 @@ void AnswerMerge::add(std::string_view rater_code, std::string_view ratee_code, 
         return;
     }
     if (!rater || !ratee) return;
-    const auto found = m.assignment_of.find(assignment_key(*rater, *ratee, *relation));
-    if (found == m.assignment_of.end()) {
+    const auto found = m.stored.find(*rater, *ratee, *relation);
+    if (!found) {
         const CycleMember& r = m.cycle.members[*rater];
         const CycleMember& e = m.cycle.members[*ratee];
         m.problems.push_back(place.at(Field::relation, tr({"在测评周期“{0}”中，{1}（{2}）没有以“{3}”关系评价 {4}（{5}）的任务",
@@ -167,13 +172,23 @@ void AnswerMerge::add(std::string_view rater_code, std::string_view ratee_code, 
                                                           m.cycle.name, r.name, r.code, relation_word(*relation), e.name, e.code)));
         return;
     }
-    const std::size_t assignment = found->second;
-    const FormIndex& form = m.forms[index_of(*relation)];
+    m.last.rater.assign(rater_code);
+    m.last.ratee.assign(ratee_code);
+    m.last.relation.assign(relation_text);
+    m.last.relation_value = *relation;
+    m.last.assignment = *found;
+    m.add_answer(*found, *relation, item_text, answer, place);
+}
+
+void AnswerMerge::Impl::add_answer(std::size_t assignment, Relation relation, std::string_view item_text, std::string_view answer,
+                                   const AnswerPlace& place) {
+    Impl& m = *this;
+    const FormIndex& form = m.forms[index_of(relation)];
     const auto item = form.items.find(item_text);
     const auto comment = item == form.items.end() ? form.comments.find(item_text) : form.comments.end();
     if (item == form.items.end() && comment == form.comments.end()) {
         m.problems.push_back(place.at(Field::item, tr({"表单“{0}”（用于{1}）中没有题号“{2}”", "the form '{0}' (used for {1}) has no item '{2}'"},
-                                                      form.form->id, relation_word(*relation), item_text)));
+                                                      form.form->id, relation_word(relation), item_text)));
         return;
     }
     if (answer.empty()) return;  // unanswered: never clears an earlier answer
@@ -187,41 +202,43 @@ void AnswerMerge::add(std::string_view rater_code, std::string_view ratee_code, 
                                                             answer, question.id, options_text(scale))));
             return;
         }
-        Pending& p = m.pending_for(assignment, *form.form);
-        const std::size_t i = item->second;
+        m.touch(assignment);
+        const std::size_t at = m.offset_of(assignment) + item->second;
+        AnswerCode& given_code = m.stored.answer_bytes[at];
         const AnswerCode code = answer_code(*option);
-        std::uint64_t& first = p.first_mark[i];
-        if (first != 0 && p.answers[i] != code) {
+        std::uint64_t& first = m.first_mark[at];
+        if (first != 0 && given_code != code) {
             m.problems.push_back(place.at(Field::answer, tr({"同一任务的题目 {1} 已在本文件{0}作答“{2}”，这里又答“{3}”",
                                                              "item {1} of this assignment was already answered '{2}' on {0} of this file; here '{3}'"},
                                                             place.describe(first), question.id,
-                                                            scale.options[option_index(p.answers[i])].label, answer)));
+                                                            scale.options[option_index(given_code)].label, answer)));
             return;
         }
         if (first == 0) first = place.mark();
-        p.answers[i] = code;
+        if (given_code != code) m.answers_changed[assignment] = 1;
+        given_code = code;
         return;
     }
-    Pending& p = m.pending_for(assignment, *form.form);
+    m.touch(assignment);
+    auto& given = m.comments[assignment];
     const std::string& id = form.form->comments[comment->second].id;
-    const auto earlier = p.comments.find(id);
-    if (earlier != p.comments.end() && earlier->second.first != answer) {
+    const auto earlier = given.find(id);
+    if (earlier != given.end() && earlier->second.first != answer) {
         m.problems.push_back(place.at(Field::answer, tr({"同一任务的意见 {1} 已在本文件{0}作答，这里的内容不同",
                                                          "comment {1} of this assignment was already answered differently on {0} of this file"},
                                                         place.describe(earlier->second.second), id)));
         return;
     }
-    p.comments.emplace(id, std::make_pair(std::string(answer), place.mark()));
+    given.emplace(id, std::make_pair(std::string(answer), place.mark()));
 }
 
 std::vector<std::string> AnswerMerge::missing_required(std::size_t rater, std::size_t ratee, Relation relation) const {
     const Impl& m = *impl_;
     std::vector<std::string> missing;
-    const auto found = m.assignment_of.find(assignment_key(rater, ratee, relation));
-    if (found == m.assignment_of.end()) return missing;
+    const auto found = m.stored.find(rater, ratee, relation);
+    if (!found) return missing;
     const Form* form = m.forms[index_of(relation)].form;
-    AnswerView answers = m.stored.assignments[found->second].answers;
-    if (m.pending_of[found->second] >= 0) answers = m.pending[static_cast<std::size_t>(m.pending_of[found->second])].answers;
+    const AnswerView answers = m.stored.assignments[*found].answers;
     for (std::size_t i = 0; i < form->items.size(); ++i)
         if (form->items[i].required && (i >= answers.size() || answers[i] == unanswered)) missing.push_back(form->items[i].id);
     return missing;
@@ -233,46 +250,52 @@ ResponsesImported AnswerMerge::commit(Database& db, ProgressObserver* progress) 
         throw Refused(tr({"测评周期“{0}”已于 {1} 关闭，不能再导入", "the cycle '{0}' was closed on {1}: nothing can be imported into it"}, m.cycle.name,
                          *m.cycle.closed_at));
     if (!m.problems.empty()) throw InputRefused(m.problems);
-    // Comments already stored, for the touched assignments.
-    std::unordered_map<std::int64_t, std::map<std::string, std::string>> stored_comments;
-    {
-        Statement query(db,
-                        "SELECT c.assignment_id, c.comment_id, c.text FROM comment_answers c "
-                        "JOIN assignments a ON a.id = c.assignment_id WHERE a.cycle_id = ?");
+    // Comments already stored, for the assignments this file gives comments to.
+    std::unordered_map<std::size_t, std::map<std::string, std::string>> stored_comments;
+    if (!m.comments.empty()) {
+        Statement query(db, "SELECT rater, ratee, relation, comment_id, text FROM assignment_comments WHERE cycle_id = ?");
         query.bind(1, m.cycle.id);
-        while (query.step()) stored_comments[query.integer(0)][query.text(1)] = query.text(2);
+        while (query.step()) {
+            const auto relation = query.integer(2);
+            if (relation < 0 || relation > 2) continue;
+            const auto at = m.stored.find(static_cast<std::size_t>(query.integer(0)), static_cast<std::size_t>(query.integer(1)),
+                                          static_cast<Relation>(relation));
+            if (at && m.comments.count(*at) != 0) stored_comments[*at][query.text(3)] = query.text(4);
+        }
     }
     ResponsesImported result;
     result.answers = m.answers;
     Transaction transaction(db);
-    Statement update(db, "UPDATE assignments SET answers = ?, status = ?, updated_at = ? WHERE id = ?");
     Statement upsert_comment(db,
-                             "INSERT INTO comment_answers(assignment_id, comment_id, text) VALUES (?, ?, ?) "
-                             "ON CONFLICT(assignment_id, comment_id) DO UPDATE SET text = excluded.text");
+                             "INSERT INTO assignment_comments(cycle_id, rater, ratee, relation, comment_id, text) VALUES (?, ?, ?, ?, ?, ?) "
+                             "ON CONFLICT(cycle_id, rater, ratee, relation, comment_id) DO UPDATE SET text = excluded.text");
     const std::string now = local_time_text();
-    std::size_t written = 0;
-    for (const Pending& p : m.pending) {
-        if (++written % 8192 == 0) report_progress(progress, "saving", static_cast<double>(written), static_cast<double>(m.pending.size()));
-        const StoredAssignment& a = m.stored.assignments[p.assignment];
+    std::vector<std::size_t> changed;
+    std::size_t done = 0;
+    for (const std::size_t i : m.touched_order) {
+        if (++done % 65536 == 0) report_progress(progress, "saving", static_cast<double>(done), static_cast<double>(m.touched_order.size()));
+        StoredAssignment& a = m.stored.assignments[i];
         const Form& form = *m.forms[index_of(a.relation)].form;
-        auto& comments = stored_comments[a.id];
         bool comments_changed = false;
-        for (const auto& [id, text_place] : p.comments) {
-            auto& text = comments[id];
-            if (text == text_place.first) continue;
-            text = text_place.first;
-            upsert_comment.bind(1, a.id).bind(2, id).bind(3, text).run();
-            comments_changed = true;
+        if (const auto given = m.comments.find(i); given != m.comments.end()) {
+            auto& comments = stored_comments[i];
+            for (const auto& [id, text_place] : given->second) {
+                auto& text = comments[id];
+                if (text == text_place.first) continue;
+                text = text_place.first;
+                upsert_comment.bind(1, m.cycle.id).bind(2, static_cast<std::int64_t>(a.rater)).bind(3, static_cast<std::int64_t>(a.ratee));
+                upsert_comment.bind(4, static_cast<int>(index_of(a.relation))).bind(5, id).bind(6, text).run();
+                comments_changed = true;
+            }
+            a.has_comment = a.has_comment || !comments.empty();
         }
-        const bool has_comment = !comments.empty();
-        const bool any_answer = std::any_of(p.answers.begin(), p.answers.end(), [](AnswerCode c) { return c != unanswered; });
-        const AssignmentStatus status = is_complete(form, p.answers, has_comment) ? AssignmentStatus::submitted
-                                        : (any_answer || has_comment)             ? AssignmentStatus::draft
-                                                                                  : AssignmentStatus::open;
-        const bool answers_changed = !std::equal(p.answers.begin(), p.answers.end(), a.answers.begin(), a.answers.end());
-        if (answers_changed || status != a.status || comments_changed) {
-            update.bind_blob(1, p.answers).bind(2, static_cast<int>(status)).bind(3, now).bind(4, a.id).run();
-            ++result.changed;
+        const bool any_answer = std::any_of(a.answers.begin(), a.answers.end(), [](AnswerCode c) { return c != unanswered; });
+        const AssignmentStatus status = is_complete(form, a.answers, a.has_comment) ? AssignmentStatus::submitted
+                                        : (any_answer || a.has_comment)             ? AssignmentStatus::draft
+                                                                                    : AssignmentStatus::open;
+        if (m.answers_changed[i] != 0 || status != a.status || comments_changed) {
+            a.status = status;
+            changed.push_back(i);
         }
         ++result.touched;
         if (status == AssignmentStatus::submitted)
@@ -280,6 +303,8 @@ ResponsesImported AnswerMerge::commit(Database& db, ProgressObserver* progress) 
         else
             ++result.incomplete;
     }
+    result.changed = changed.size();
+    store_assignments(db, m.cycle, m.stored, changed, now);
     transaction.commit();
     return result;
 }

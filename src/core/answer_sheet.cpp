@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/assignment_bundles.h"
 #include "core/clock.h"
 #include "core/error.h"
 #include "core/name_order.h"
@@ -12,19 +13,21 @@ namespace exemplar {
 
 std::vector<Task> tasks_of(const Database& db, const Cycle& cycle, std::size_t rater) {
     std::vector<Task> tasks;
-    Statement query(db, "SELECT ratee, relation, status, locked, answers FROM assignments WHERE cycle_id = ? AND rater = ?");
-    query.bind(1, cycle.id).bind(2, static_cast<std::int64_t>(rater));
-    while (query.step()) {
-        Task task;
-        task.rater = rater;
-        task.ratee = static_cast<std::size_t>(query.integer(0));
-        task.relation = static_cast<Relation>(query.integer(1));
-        task.status = static_cast<AssignmentStatus>(query.integer(2));
-        task.locked = query.integer(3) != 0;
-        const auto answers = query.blob(4);
-        task.answered = static_cast<std::size_t>(std::count_if(answers.begin(), answers.end(), [](AnswerCode c) { return c != unanswered; }));
-        if (const Form* form = cycle.form_for(task.relation)) task.items = form->items.size();
-        tasks.push_back(task);
+    for (const Relation relation : all_relations) {
+        const auto bundle = read_bundle(db, cycle.id, rater, relation);
+        if (!bundle) continue;
+        for (std::size_t k = 0; k < bundle->ratees.size(); ++k) {
+            Task task;
+            task.rater = rater;
+            task.ratee = bundle->ratees[k];
+            task.relation = relation;
+            task.status = status_of_state(bundle->states[k]);
+            task.locked = locked_of_state(bundle->states[k]);
+            const auto answers = std::span<const AnswerCode>(bundle->answers).subspan(k * bundle->items, bundle->items);
+            task.answered = static_cast<std::size_t>(std::count_if(answers.begin(), answers.end(), [](AnswerCode c) { return c != unanswered; }));
+            if (const Form* form = cycle.form_for(task.relation)) task.items = form->items.size();
+            if (task.ratee < cycle.members.size()) tasks.push_back(task);
+        }
     }
     const NameOrder order;
     std::sort(tasks.begin(), tasks.end(), [&](const Task& a, const Task& b) {
@@ -43,20 +46,15 @@ AnswerSheet AnswerSheet::open(const Database& db, const Cycle& cycle, std::size_
     sheet.ratee_ = ratee;
     sheet.relation_ = relation;
     sheet.closed_ = cycle.closed();
-    Statement query(db,
-                    "SELECT id, status, locked, answers FROM assignments WHERE cycle_id = ? AND rater = ? AND ratee = ? AND relation = ?");
-    query.bind(1, cycle.id).bind(2, static_cast<std::int64_t>(rater)).bind(3, static_cast<std::int64_t>(ratee));
-    query.bind(4, static_cast<int>(index_of(relation)));
-    if (sheet.form_ == nullptr || !query.step())
-        throw Refused(tr({"没有这项评价任务", "there is no such assignment"}));
-    sheet.id_ = query.integer(0);
-    sheet.status_ = static_cast<AssignmentStatus>(query.integer(1));
-    sheet.locked_ = query.integer(2) != 0;
-    const auto answers = query.blob(3);
+    const auto bundle = sheet.form_ != nullptr ? read_bundle(db, cycle.id, rater, relation) : std::nullopt;
+    const auto position = bundle ? bundle->position_of(ratee) : std::nullopt;
+    if (!position || bundle->items != sheet.form_->items.size()) throw Refused(tr({"没有这项评价任务", "there is no such assignment"}));
+    sheet.status_ = status_of_state(bundle->states[*position]);
+    sheet.locked_ = locked_of_state(bundle->states[*position]);
+    const auto answers = std::span<const AnswerCode>(bundle->answers).subspan(*position * bundle->items, bundle->items);
     sheet.answers_.assign(answers.begin(), answers.end());
-    sheet.answers_.resize(sheet.form_->items.size(), unanswered);
-    Statement comments(db, "SELECT comment_id, text FROM comment_answers WHERE assignment_id = ?");
-    comments.bind(1, sheet.id_);
+    Statement comments(db, "SELECT comment_id, text FROM assignment_comments WHERE cycle_id = ? AND rater = ? AND ratee = ? AND relation = ?");
+    sheet.bind_key(comments);
     while (comments.step()) sheet.comments_[comments.text(0)] = comments.text(1);
     return sheet;
 }
@@ -77,13 +75,23 @@ std::vector<std::size_t> AnswerSheet::missing_required() const {
     return missing;
 }
 
-void AnswerSheet::save(Database& db) {
+void AnswerSheet::bind_key(Statement& statement) const {
+    statement.bind(1, cycle_->id).bind(2, static_cast<std::int64_t>(rater_)).bind(3, static_cast<std::int64_t>(ratee_));
+    statement.bind(4, static_cast<int>(index_of(relation_)));
+}
+
+void AnswerSheet::save(Database& db, bool lock) {
     const bool any = answered() > 0 || !comments_.empty();
     status_ = is_complete(*form_, answers_, !comments_.empty()) ? AssignmentStatus::submitted
               : any                                             ? AssignmentStatus::draft
                                                                 : AssignmentStatus::open;
-    Statement update(db, "UPDATE assignments SET answers = ?, status = ?, updated_at = ? WHERE id = ?");
-    update.bind_blob(1, answers_).bind(2, static_cast<int>(status_)).bind(3, local_time_text()).bind(4, id_).run();
+    // Read again inside the transaction: another program may have changed the rater's other tasks.
+    auto bundle = read_bundle(db, cycle_->id, rater_, relation_);
+    const auto position = bundle ? bundle->position_of(ratee_) : std::nullopt;
+    if (!position || bundle->items != answers_.size()) throw Refused(tr({"没有这项评价任务", "there is no such assignment"}));
+    std::copy(answers_.begin(), answers_.end(), bundle->answers_at(*position).begin());
+    bundle->states[*position] = state_byte(status_, locked_ || lock);
+    write_bundle(db, cycle_->id, *bundle, local_time_text());
 }
 
 void AnswerSheet::set_answer(Database& db, std::size_t item, AnswerCode code) {
@@ -105,14 +113,16 @@ void AnswerSheet::set_comment(Database& db, std::string_view id, std::string_vie
     Transaction transaction(db);
     if (text.empty()) {
         comments_.erase(key);
-        Statement remove(db, "DELETE FROM comment_answers WHERE assignment_id = ? AND comment_id = ?");
-        remove.bind(1, id_).bind(2, key).run();
+        Statement remove(db, "DELETE FROM assignment_comments WHERE cycle_id = ? AND rater = ? AND ratee = ? AND relation = ? AND comment_id = ?");
+        bind_key(remove);
+        remove.bind(5, key).run();
     } else {
         comments_[key] = std::string(text);
         Statement upsert(db,
-                         "INSERT INTO comment_answers(assignment_id, comment_id, text) VALUES (?, ?, ?) "
-                         "ON CONFLICT(assignment_id, comment_id) DO UPDATE SET text = excluded.text");
-        upsert.bind(1, id_).bind(2, key).bind(3, text).run();
+                         "INSERT INTO assignment_comments(cycle_id, rater, ratee, relation, comment_id, text) VALUES (?, ?, ?, ?, ?, ?) "
+                         "ON CONFLICT(cycle_id, rater, ratee, relation, comment_id) DO UPDATE SET text = excluded.text");
+        bind_key(upsert);
+        upsert.bind(5, key).bind(6, text).run();
     }
     save(db);
     transaction.commit();
@@ -124,9 +134,7 @@ void AnswerSheet::submit(Database& db) {
     if (!missing.empty())
         throw Refused(tr({"还有 {0} 道必答题没有作答", "{0} required items are still unanswered"}, missing.size()));
     Transaction transaction(db);
-    save(db);
-    Statement lock(db, "UPDATE assignments SET locked = 1 WHERE id = ?");
-    lock.bind(1, id_).run();
+    save(db, true);
     transaction.commit();
     locked_ = true;
 }

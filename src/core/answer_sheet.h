@@ -68,11 +68,11 @@ public:
     void submit(Database& db);
 
 private:
-    void save(Database& db);
+    void save(Database& db, bool lock = false);
+    void bind_key(Statement& statement) const;  // parameters 1–4: cycle, rater, ratee, relation
 
     const Cycle* cycle_ = nullptr;
     const Form* form_ = nullptr;
-    std::int64_t id_ = 0;
     std::size_t rater_ = 0;
     std::size_t ratee_ = 0;
     Relation relation_ = Relation::self;

@@ -20,7 +20,7 @@ void CsvReader::problem(std::size_t field, std::string message) {
     problems_.push_back(CsvProblem{record_, field, std::move(message)});
 }
 
-void CsvReader::check_cell(std::size_t field, std::size_t begin, std::size_t end, std::string_view value) {
+void CsvReader::check_cell(std::size_t field, std::size_t begin, std::size_t end, std::string_view value, bool may_hold_controls) {
     if (invalid_utf8_ && *invalid_utf8_ >= begin && *invalid_utf8_ < end) {
         const auto encoding = find_encoding_problem(text_.substr(begin, end - begin));
         problem(field, encoding ? encoding->message : tr({"不是有效的 UTF-8 文本", "not valid UTF-8 text"}));
@@ -28,13 +28,14 @@ void CsvReader::check_cell(std::size_t field, std::size_t begin, std::size_t end
         if (invalid_utf8_) *invalid_utf8_ += end;
         return;
     }
-    for (const char c : value) {
+    if (may_hold_controls)
+        for (const char c : value) {
         if (is_forbidden_control(static_cast<unsigned char>(c))) {
-            problem(field, tr({"单元格中有不允许的控制字符 U+{0:04X}", "the cell holds a control character U+{0:04X}"},
-                              static_cast<unsigned char>(c)));
-            break;
+                problem(field, tr({"单元格中有不允许的控制字符 U+{0:04X}", "the cell holds a control character U+{0:04X}"},
+                                  static_cast<unsigned char>(c)));
+                break;
+            }
         }
-    }
     if (value.size() > max_cell_characters && utf8_length(value) > max_cell_characters)
         problem(field, tr({"单元格超过 {0} 个字符", "the cell is longer than {0} characters"}, max_cell_characters));
 }
@@ -44,7 +45,7 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
     if (stopped_ || pos_ >= text_.size()) return false;
     ++record_;
     buffer_.clear();
-    spans_.clear();
+    escaped_fields_.clear();
     const char* const data = text_.data();
     const std::size_t size = text_.size();
     std::size_t field = 0;
@@ -82,14 +83,16 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
             }
             if (escaped) {
                 buffer_.append(data + chunk, pos_ - chunk);
-                spans_.push_back({true, buffer_start, buffer_.size() - buffer_start});
+                // The buffer may still grow: its view is made once the record is read.
+                escaped_fields_.push_back({fields.size(), buffer_start, buffer_.size() - buffer_start});
+                fields.emplace_back();
             } else {
-                spans_.push_back({false, begin + 1, pos_ - begin - 1});
+                fields.push_back(text_.substr(begin + 1, pos_ - begin - 1));
             }
             ++pos_;  // the closing quote
             const std::string_view value =
                 escaped ? std::string_view(buffer_).substr(buffer_start) : text_.substr(begin + 1, pos_ - begin - 2);
-            check_cell(field, begin, pos_, value);
+            check_cell(field, begin, pos_, value, true);
             if (pos_ < size && data[pos_] != ',' && data[pos_] != '\n' && data[pos_] != '\r') {
                 problem(field, tr({"右引号后面还有文字（引号内的引号要写成两个）", "text after a closing quote (write a quote inside quotes as \"\")"}));
                 stopped_ = true;
@@ -97,14 +100,16 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
             }
         } else {
             std::size_t end = pos_;
+            bool controls = false;  // a byte below 0x20 or 0x7F: looked at closely by check_cell
             while (end < size) {
-                const char c = data[end];
+                const auto c = static_cast<unsigned char>(data[end]);
                 if (c == ',' || c == '\n' || c == '\r') break;
+                controls = controls || c < 0x20 || c == 0x7F;
                 ++end;
             }
             pos_ = end;
-            spans_.push_back({false, begin, end - begin});
-            check_cell(field, begin, end, text_.substr(begin, end - begin));
+            fields.push_back(text_.substr(begin, end - begin));
+            check_cell(field, begin, end, fields.back(), controls);
         }
         if (pos_ >= size) break;
         if (data[pos_] == ',') {
@@ -116,9 +121,8 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
         if (pos_ < size && data[pos_] == '\n') ++pos_;
         break;
     }
-    for (const Span& span : spans_)
-        fields.push_back(span.in_buffer ? std::string_view(buffer_).substr(span.offset, span.length)
-                                        : text_.substr(span.offset, span.length));
+    for (const EscapedField& escaped : escaped_fields_)
+        fields[escaped.field] = std::string_view(buffer_).substr(escaped.offset, escaped.length);
     return true;
 }
 

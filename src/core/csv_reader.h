@@ -46,7 +46,7 @@ public:
     std::size_t size() const { return text_.size(); }
 
 private:
-    void check_cell(std::size_t field, std::size_t begin, std::size_t end, std::string_view value);
+    void check_cell(std::size_t field, std::size_t begin, std::size_t end, std::string_view value, bool may_hold_controls);
     void problem(std::size_t field, std::string message);
 
     std::string_view text_;
@@ -54,12 +54,12 @@ private:
     std::size_t record_ = 0;
     std::optional<std::size_t> invalid_utf8_;  // byte offset of the first invalid byte, if any
     std::string buffer_;                        // unescaped quoted fields
-    struct Span {
-        bool in_buffer;
+    struct EscapedField {  // a quoted field holding "": its text is in buffer_
+        std::size_t field;
         std::size_t offset;
         std::size_t length;
     };
-    std::vector<Span> spans_;
+    std::vector<EscapedField> escaped_fields_;
     std::vector<CsvProblem> problems_;
     bool stopped_ = false;
 };

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/assignment_bundles.h"
 #include "core/name_order.h"
 
 namespace exemplar {
@@ -18,28 +19,29 @@ CycleProgress cycle_progress(const Database& db, const Cycle& cycle) {
         ++department.people;
         raters[m] = RaterProgress{m, member.name, member.code, member.department};
     }
-    const auto count = [](AssignmentStatus status, int n, int& submitted, int& draft) {
-        if (status == AssignmentStatus::submitted) submitted += n;
-        if (status == AssignmentStatus::draft) draft += n;
+    const auto count = [](AssignmentStatus status, int& submitted, int& draft) {
+        if (status == AssignmentStatus::submitted) ++submitted;
+        if (status == AssignmentStatus::draft) ++draft;
     };
+    std::vector<DepartmentProgress*> department_of(cycle.members.size());
+    for (std::size_t m = 0; m < cycle.members.size(); ++m) department_of[m] = &departments[cycle.members[m].department];
     // Only who rates whom and how far: the answers are never read.
-    Statement query(db, "SELECT rater, ratee, status, count(*) FROM assignments WHERE cycle_id = ? GROUP BY rater, ratee, status");
-    query.bind(1, cycle.id);
-    while (query.step()) {
-        const auto rater = static_cast<std::size_t>(query.integer(0));
-        const auto ratee = static_cast<std::size_t>(query.integer(1));
-        const auto status = static_cast<AssignmentStatus>(query.integer(2));
-        const auto n = static_cast<int>(query.integer(3));
-        if (rater >= raters.size() || ratee >= raters.size()) continue;
-        DepartmentProgress& department = departments[cycle.members[ratee].department];
-        department.assignments += n;
-        progress.assignments += n;
-        count(status, n, department.submitted, department.draft);
-        count(status, n, progress.submitted, progress.draft);
-        RaterProgress& r = raters[rater];
-        if (status == AssignmentStatus::open) r.open += n;
-        count(status, n, r.submitted, r.draft);
-    }
+    for_each_bundle(db, cycle.id, [&](const BundleView& bundle) {
+        if (bundle.rater >= raters.size()) return;
+        RaterProgress& r = raters[bundle.rater];
+        for (std::size_t k = 0; k < bundle.count; ++k) {
+            const std::size_t ratee = bundle.ratee(k);
+            if (ratee >= raters.size()) continue;
+            const AssignmentStatus status = status_of_state(bundle.states[k]);
+            DepartmentProgress& department = *department_of[ratee];
+            ++department.assignments;
+            ++progress.assignments;
+            count(status, department.submitted, department.draft);
+            count(status, progress.submitted, progress.draft);
+            if (status == AssignmentStatus::open) ++r.open;
+            count(status, r.submitted, r.draft);
+        }
+    });
     const NameOrder order;
     for (auto& [path, department] : departments) progress.departments.push_back(department);
     std::stable_sort(progress.departments.begin(), progress.departments.end(),

@@ -16,8 +16,7 @@ std::unique_ptr<CycleReport> load_cycle_report(const Database& db, const std::st
 
     report->self_comments.resize(report->cycle.members.size());
     Statement comments(db,
-                       "SELECT a.ratee, c.comment_id, c.text FROM comment_answers c JOIN assignments a ON a.id = c.assignment_id "
-                       "WHERE a.cycle_id = ? AND a.relation = 0");
+                       "SELECT ratee, comment_id, text FROM assignment_comments WHERE cycle_id = ? AND relation = 0");
     comments.bind(1, report->cycle.id);
     while (comments.step()) {
         const auto member = static_cast<std::size_t>(comments.integer(0));

@@ -4,7 +4,9 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <tuple>
 
+#include "core/assignment_bundles.h"
 #include "core/assignment_plan.h"
 #include "core/clock.h"
 #include "core/error.h"
@@ -121,18 +123,11 @@ CycleCreated create_cycle(Database& db, const std::string& name, const std::file
         insert_member.bind(6, m.department).bind(7, m.position).bind(8, m.is_head ? 1 : 0);
         insert_member.run();
     }
-    Statement insert_assignment(db, "INSERT INTO assignments(cycle_id, rater, ratee, relation, answers) VALUES (?, ?, ?, ?, ?)");
-    std::array<AnswerRow, 3> empty_answers;
+    std::array<std::size_t, 3> items{0, 0, 0};
     for (const Relation relation : all_relations)
-        if (const Form* form = cycle.form_for(relation)) empty_answers[index_of(relation)].assign(form->items.size(), unanswered);
-    std::size_t done = 0;
-    for (const PlannedAssignment& a : planned) {
-        if (++done % 8192 == 0) report_progress(progress, "assignments", static_cast<double>(done), static_cast<double>(planned.size()));
-        insert_assignment.bind(1, cycle.id).bind(2, static_cast<std::int64_t>(a.rater)).bind(3, static_cast<std::int64_t>(a.ratee));
-        insert_assignment.bind(4, static_cast<int>(index_of(a.relation))).bind_blob(5, empty_answers[index_of(a.relation)]);
-        insert_assignment.run();
-        ++created.assignments[index_of(a.relation)];
-    }
+        if (const Form* form = cycle.form_for(relation)) items[index_of(relation)] = form->items.size();
+    insert_bundles(db, cycle.id, planned, items, progress);
+    for (const PlannedAssignment& a : planned) ++created.assignments[index_of(a.relation)];
     transaction.commit();
 
     if (cycle.form_for(Relation::head)) {
@@ -153,9 +148,7 @@ CycleCreated create_cycle(Database& db, const std::string& name, const std::file
 std::vector<CycleSummary> list_cycles(const Database& db) {
     Statement query(db,
                     "SELECT c.id, c.name, c.plan_yaml, c.created_at, c.closed_at, "
-                    "(SELECT count(*) FROM cycle_members m WHERE m.cycle_id = c.id), "
-                    "(SELECT count(*) FROM assignments a WHERE a.cycle_id = c.id), "
-                    "(SELECT count(*) FROM assignments a WHERE a.cycle_id = c.id AND a.status = 2) "
+                    "(SELECT count(*) FROM cycle_members m WHERE m.cycle_id = c.id) "
                     "FROM cycles c ORDER BY c.created_at, c.id");
     std::vector<CycleSummary> cycles;
     while (query.step()) {
@@ -166,8 +159,11 @@ std::vector<CycleSummary> list_cycles(const Database& db) {
         summary.created_at = query.text(3);
         if (!query.is_null(4)) summary.closed_at = query.text(4);
         summary.members = static_cast<int>(query.integer(5));
-        summary.assignments = static_cast<int>(query.integer(6));
-        summary.submitted = static_cast<int>(query.integer(7));
+        // Counted from the state bytes alone; the answers are not looked at.
+        for_each_bundle(db, query.integer(0), [&](const BundleView& bundle) {
+            summary.assignments += static_cast<int>(bundle.count);
+            for (const std::uint8_t state : bundle.states) summary.submitted += status_of_state(state) == AssignmentStatus::submitted ? 1 : 0;
+        });
         cycles.push_back(std::move(summary));
     }
     return cycles;
@@ -253,39 +249,103 @@ void delete_cycle(Database& db, const std::string& name) {
     transaction.commit();
 }
 
+std::optional<std::size_t> AssignmentSet::find(std::size_t rater, std::size_t ratee, Relation relation) const {
+    const std::size_t members = run_starts.empty() ? 0 : (run_starts.size() - 1) / 3;
+    if (ratee >= members) return std::nullopt;
+    const std::size_t run = index_of(relation) * members + ratee;
+    const auto begin = assignments.begin() + static_cast<std::ptrdiff_t>(run_starts[run]);
+    const auto end = assignments.begin() + static_cast<std::ptrdiff_t>(run_starts[run + 1]);
+    const auto found = std::lower_bound(begin, end, rater, [](const StoredAssignment& a, std::size_t r) { return a.rater < r; });
+    if (found == end || found->rater != rater) return std::nullopt;
+    return static_cast<std::size_t>(found - assignments.begin());
+}
+
 AssignmentSet load_assignments(const Database& db, const Cycle& cycle) {
     AssignmentSet set;
-    {
-        Statement count(db, "SELECT count(*), coalesce(sum(length(answers)), 0) FROM assignments WHERE cycle_id = ?");
-        count.bind(1, cycle.id);
-        if (count.step()) {
-            set.assignments.reserve(static_cast<std::size_t>(count.integer(0)));
-            set.answer_bytes.reserve(static_cast<std::size_t>(count.integer(1)));
+    const BundleTotals totals = bundle_totals(db, cycle.id);
+    const std::size_t members = cycle.members.size();
+    // A counting sort into relation, ratee, rater order: count per (relation, ratee) first.
+    std::vector<std::size_t> slot(3 * members + 1, 0);
+    const auto slot_of = [&](Relation relation, std::size_t ratee) { return index_of(relation) * members + ratee; };
+    for_each_bundle(db, cycle.id, [&](const BundleView& bundle) {
+        for (std::size_t k = 0; k < bundle.count; ++k) {
+            const std::size_t ratee = bundle.ratee(k);
+            if (ratee >= members || bundle.rater >= members) throw Error(tr({"数据库中的评价任务已损坏", "the assignments in the database are damaged"}));
+            ++slot[slot_of(bundle.relation, ratee) + 1];
         }
+    });
+    for (std::size_t i = 1; i < slot.size(); ++i) slot[i] += slot[i - 1];
+    set.run_starts = slot;
+    set.assignments.resize(totals.assignments);
+    set.answer_bytes.resize(totals.answer_bytes);
+    std::size_t bytes_used = 0;
+    for_each_bundle(db, cycle.id, [&](const BundleView& bundle) {
+        const std::size_t items = bundle.items();
+        for (std::size_t k = 0; k < bundle.count; ++k) {
+            const std::size_t at = slot[slot_of(bundle.relation, bundle.ratee(k))]++;
+            if (at >= set.assignments.size() || bytes_used + items > set.answer_bytes.size())
+                throw Error(tr({"数据库中的评价任务已损坏", "the assignments in the database are damaged"}));
+            StoredAssignment& a = set.assignments[at];
+            a.rater = bundle.rater;
+            a.ratee = bundle.ratee(k);
+            a.relation = bundle.relation;
+            a.status = status_of_state(bundle.states[k]);
+            a.locked = locked_of_state(bundle.states[k]);
+            std::copy_n(bundle.answers.begin() + static_cast<std::ptrdiff_t>(k * items), items, set.answer_bytes.begin() + static_cast<std::ptrdiff_t>(bytes_used));
+            a.answers = AnswerView(set.answer_bytes.data() + bytes_used, items);
+            bytes_used += items;
+        }
+    });
+    // Bundles are read in rowid order, not by rater: sort the raters within each (relation, ratee).
+    std::size_t begin = 0;
+    for (std::size_t i = 1; i <= set.assignments.size(); ++i) {
+        const bool run_ends = i == set.assignments.size() || set.assignments[i].ratee != set.assignments[begin].ratee ||
+                              set.assignments[i].relation != set.assignments[begin].relation;
+        if (!run_ends) continue;
+        std::sort(set.assignments.begin() + static_cast<std::ptrdiff_t>(begin), set.assignments.begin() + static_cast<std::ptrdiff_t>(i),
+                  [](const StoredAssignment& a, const StoredAssignment& b) { return a.rater < b.rater; });
+        begin = i;
     }
-    std::vector<std::pair<std::size_t, std::size_t>> ranges;  // offset, length per assignment
-    Statement query(db,
-                    "SELECT a.id, a.rater, a.ratee, a.relation, a.status, a.answers, "
-                    "EXISTS (SELECT 1 FROM comment_answers c WHERE c.assignment_id = a.id) "
-                    "FROM assignments a WHERE a.cycle_id = ? ORDER BY a.id");
-    query.bind(1, cycle.id);
-    while (query.step()) {
-        StoredAssignment a;
-        a.id = query.integer(0);
-        a.rater = static_cast<std::size_t>(query.integer(1));
-        a.ratee = static_cast<std::size_t>(query.integer(2));
-        a.relation = static_cast<Relation>(query.integer(3));
-        a.status = static_cast<AssignmentStatus>(query.integer(4));
-        a.has_comment = query.integer(6) != 0;
-        const auto bytes = query.blob(5);
-        ranges.emplace_back(set.answer_bytes.size(), bytes.size());
-        set.answer_bytes.insert(set.answer_bytes.end(), bytes.begin(), bytes.end());
-        set.assignments.push_back(a);
+    Statement comments(db, "SELECT DISTINCT rater, ratee, relation FROM assignment_comments WHERE cycle_id = ?");
+    comments.bind(1, cycle.id);
+    while (comments.step()) {
+        const auto relation = comments.integer(2);
+        if (relation < 0 || relation > 2) continue;
+        if (const auto at = set.find(static_cast<std::size_t>(comments.integer(0)), static_cast<std::size_t>(comments.integer(1)),
+                                     static_cast<Relation>(relation)))
+            set.assignments[*at].has_comment = true;
     }
-    // Views are made last: the byte storage no longer moves.
-    for (std::size_t i = 0; i < set.assignments.size(); ++i)
-        set.assignments[i].answers = AnswerView(set.answer_bytes.data() + ranges[i].first, ranges[i].second);
     return set;
+}
+
+void store_assignments(Database& db, const Cycle& cycle, const AssignmentSet& set, const std::vector<std::size_t>& changed,
+                       const std::string& updated_at) {
+    if (changed.empty()) return;
+    const std::size_t members = cycle.members.size();
+    // Which bundles to rewrite: (relation, rater).
+    std::vector<std::int32_t> bundle_of(3 * members, -1);
+    std::vector<AssignmentBundle> bundles;
+    for (const std::size_t i : changed) {
+        const StoredAssignment& a = set.assignments[i];
+        std::int32_t& b = bundle_of[index_of(a.relation) * members + a.rater];
+        if (b >= 0) continue;
+        b = static_cast<std::int32_t>(bundles.size());
+        AssignmentBundle bundle;
+        bundle.rater = a.rater;
+        bundle.relation = a.relation;
+        bundle.items = a.answers.size();
+        bundles.push_back(std::move(bundle));
+    }
+    // The set is ordered by ratee within a relation, so each bundle gets its ratees ascending.
+    for (const StoredAssignment& a : set.assignments) {
+        const std::int32_t b = bundle_of[index_of(a.relation) * members + a.rater];
+        if (b < 0) continue;
+        AssignmentBundle& bundle = bundles[static_cast<std::size_t>(b)];
+        bundle.ratees.push_back(static_cast<std::uint32_t>(a.ratee));
+        bundle.states.push_back(state_byte(a.status, a.locked));
+        bundle.answers.insert(bundle.answers.end(), a.answers.begin(), a.answers.end());
+    }
+    for (const AssignmentBundle& bundle : bundles) write_bundle(db, cycle.id, bundle, updated_at);
 }
 
 }  // namespace exemplar

@@ -62,20 +62,33 @@ std::optional<std::size_t> optional_member(const Cycle& cycle, const std::string
 void require_open(const Cycle& cycle);
 
 struct StoredAssignment {
-    std::int64_t id = 0;
     std::size_t rater = 0;
     std::size_t ratee = 0;
     Relation relation = Relation::self;
     AssignmentStatus status = AssignmentStatus::open;
-    AnswerView answers;  // into AssignmentSet::answer_bytes
+    bool locked = false;  // submitted in the desktop app
+    AnswerView answers;   // into AssignmentSet::answer_bytes
     bool has_comment = false;
 };
 
-// Every assignment of a cycle with its answers, held compactly.
+// Every assignment of a cycle with its answers, held compactly, ordered by
+// relation, then ratee, then rater (the order sums are taken in, so scores
+// never change by a bit from one load to the next).
 struct AssignmentSet {
-    std::vector<StoredAssignment> assignments;  // ordered by id
-    std::vector<AnswerCode> answer_bytes;       // storage the views point into
+    std::vector<StoredAssignment> assignments;
+    std::vector<AnswerCode> answer_bytes;  // storage the views point into
+    // Where the assignments of each (relation, ratee) begin: index relation × members + ratee.
+    std::vector<std::size_t> run_starts;
+
+    // The index of an assignment, or nullopt when the cycle has no such assignment.
+    std::optional<std::size_t> find(std::size_t rater, std::size_t ratee, Relation relation) const;
 };
 AssignmentSet load_assignments(const Database& db, const Cycle& cycle);
+
+// Writes back the assignments at `changed` (their status, locked flag and
+// answers as held in `set`, which must be the whole cycle's), rewriting the
+// bundles they belong to. Call inside a transaction.
+void store_assignments(Database& db, const Cycle& cycle, const AssignmentSet& set, const std::vector<std::size_t>& changed,
+                       const std::string& updated_at);
 
 }  // namespace exemplar

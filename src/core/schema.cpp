@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "core/assignment_bundles.h"
 #include "core/translate.h"
 
 namespace exemplar {
@@ -102,7 +103,38 @@ CREATE TABLE access_codes (
 -- submitted in the desktop app: shown read-only there from then on
 ALTER TABLE assignments ADD COLUMN locked INTEGER NOT NULL DEFAULT 0;
 )sql",
+    // 4: assignments kept one row per rater and relation (assignment_bundles.h),
+    // comments keyed by who rates whom. The old rows are moved over in C++.
+    R"sql(
+CREATE TABLE assignment_bundles (
+    cycle_id   INTEGER NOT NULL REFERENCES cycles(id) ON DELETE CASCADE,
+    rater      INTEGER NOT NULL,             -- member index
+    relation   INTEGER NOT NULL,             -- 0 self, 1 head, 2 peer
+    ratees     BLOB NOT NULL,                -- member index per assignment, 4 bytes little-endian, ascending
+    states     BLOB NOT NULL,                -- per assignment: status (0 open, 1 draft, 2 submitted) + 4 when locked
+    answers    BLOB NOT NULL,                -- per assignment, one byte per item: 0 unanswered, k = k-th option
+    updated_at TEXT,
+    PRIMARY KEY (cycle_id, rater, relation)
+);
+CREATE TABLE assignment_comments (
+    cycle_id   INTEGER NOT NULL REFERENCES cycles(id) ON DELETE CASCADE,
+    rater      INTEGER NOT NULL,
+    ratee      INTEGER NOT NULL,
+    relation   INTEGER NOT NULL,
+    comment_id TEXT NOT NULL,
+    text       TEXT NOT NULL,
+    PRIMARY KEY (cycle_id, rater, ratee, relation, comment_id)
+);
+)sql",
 };
+
+// Run after the SQL of the migration with the same number, in its transaction.
+void move_data(Database& db, int migration) {
+    if (migration == 4) {
+        move_assignments_into_bundles(db);
+        db.execute("DROP TABLE comment_answers; DROP TABLE assignments;");
+    }
+}
 
 constexpr int migration_count = static_cast<int>(std::size(migrations));
 
@@ -135,6 +167,7 @@ void migrate(Database& db, int target) {
     for (int next = version + 1; next <= std::min(target, migration_count); ++next) {
         Transaction transaction(db);
         db.execute(migrations[next - 1]);
+        move_data(db, next);
         db.execute("PRAGMA application_id = " + std::to_string(application_id));
         db.execute("PRAGMA user_version = " + std::to_string(next));
         transaction.commit();

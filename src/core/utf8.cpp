@@ -1,6 +1,7 @@
 #include "core/utf8.h"
 
 #include <cstdint>
+#include <cstring>
 
 #include "core/translate.h"
 
@@ -63,7 +64,15 @@ bool is_zero_width(char32_t c) {
 std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
     std::size_t i = 0;
     while (i < text.size()) {
-        // Fast path for ASCII runs.
+        // Fast path for ASCII runs: eight bytes at a time.
+        if (i + 8 <= text.size()) {
+            std::uint64_t word;
+            std::memcpy(&word, text.data() + i, 8);
+            if ((word & 0x8080808080808080ull) == 0) {
+                i += 8;
+                continue;
+            }
+        }
         if (static_cast<unsigned char>(text[i]) < 0x80) {
             ++i;
             continue;

@@ -21,9 +21,7 @@ protected:
         cycle = load_cycle(db, "2026年度");
     }
     void set_status(const std::string& rater, AssignmentStatus status, int limit = -1) {
-        Statement update(db, "UPDATE assignments SET status = ? WHERE id IN (SELECT id FROM assignments WHERE cycle_id = ? AND rater = ? ORDER BY id LIMIT ?)");
-        update.bind(1, static_cast<int>(status)).bind(2, cycle.id).bind(3, static_cast<std::int64_t>(*cycle.member_by_code(rater))).bind(4, limit);
-        update.run();
+        testing::set_rater_status(db, cycle, *cycle.member_by_code(rater), status, limit);
     }
     const RaterProgress* rater(const CycleProgress& progress, const std::string& code) {
         for (const RaterProgress& r : progress.raters)

@@ -4,6 +4,7 @@
 
 #include <sys/stat.h>
 
+#include "core/assignment_bundles.h"
 #include "core/database.h"
 #include "core/roster.h"
 #include "core/schema.h"
@@ -60,6 +61,47 @@ TEST_F(DatabaseFile, AnOlderDatabaseUpgradesAndKeepsItsData) {
     EXPECT_EQ(people[0].name, "王思勇");
     Statement columns(db, "SELECT unit_name, deadline FROM cycles");  // added by migration 2
     EXPECT_FALSE(columns.step());
+}
+
+// Schema 3 kept one row per assignment; 4 keeps one per rater and relation.
+TEST_F(DatabaseFile, AssignmentsOfSchema3MoveIntoBundlesWithAnswersStatesAndComments) {
+    {
+        Database db = Database::open(path, Database::Mode::create);
+        migrate(db, 3);
+        db.execute("INSERT INTO cycles(id, name, plan_file, plan_yaml, created_at, secret) VALUES (7, 'c', 'p', 'y', 't', x'00')");
+        // rater 0 rates 2 and 1 as peer (stored out of order), and himself.
+        db.execute("INSERT INTO assignments(id, cycle_id, rater, ratee, relation, status, answers, locked, updated_at) VALUES "
+                   "(1, 7, 0, 0, 0, 1, x'0100', 0, '2026-01-01 08:00'),"
+                   "(2, 7, 0, 2, 2, 2, x'0304', 1, '2026-01-02 08:00'),"
+                   "(3, 7, 0, 1, 2, 0, x'0000', 0, NULL),"
+                   "(4, 7, 1, 0, 2, 2, x'0101', 0, '2026-01-03 08:00')");
+        db.execute("INSERT INTO comment_answers(assignment_id, comment_id, text) VALUES (2, 'C1', '很好')");
+    }
+    Database db = Database::open(path, Database::Mode::existing);
+    migrate(db);
+    EXPECT_EQ(user_version(), latest_schema_version());
+    const auto peer = read_bundle(db, 7, 0, Relation::peer);
+    ASSERT_TRUE(peer.has_value());
+    EXPECT_EQ(peer->ratees, (std::vector<std::uint32_t>{1, 2}));
+    EXPECT_EQ(peer->states, (std::vector<std::uint8_t>{state_byte(AssignmentStatus::open, false), state_byte(AssignmentStatus::submitted, true)}));
+    EXPECT_EQ(peer->answers, (AnswerRow{0, 0, 3, 4}));
+    EXPECT_EQ(peer->items, 2u);
+    const auto self = read_bundle(db, 7, 0, Relation::self);
+    ASSERT_TRUE(self.has_value());
+    EXPECT_EQ(self->answers, (AnswerRow{1, 0}));
+    EXPECT_EQ(status_of_state(self->states.at(0)), AssignmentStatus::draft);
+    EXPECT_TRUE(read_bundle(db, 7, 1, Relation::peer).has_value());
+    EXPECT_FALSE(read_bundle(db, 7, 1, Relation::self).has_value());
+    EXPECT_EQ(bundle_totals(db, 7).assignments, 4u);
+    Statement comment(db, "SELECT rater, ratee, relation, comment_id, text FROM assignment_comments");
+    ASSERT_TRUE(comment.step());
+    EXPECT_EQ(comment.integer(0), 0);
+    EXPECT_EQ(comment.integer(1), 2);
+    EXPECT_EQ(comment.integer(2), 2);
+    EXPECT_EQ(comment.text(4), "很好");
+    Statement old(db, "SELECT count(*) FROM sqlite_schema WHERE name IN ('assignments', 'comment_answers')");
+    ASSERT_TRUE(old.step());
+    EXPECT_EQ(old.integer(0), 0);
 }
 
 TEST_F(DatabaseFile, ANewerDatabaseIsRefusedAndLeftAlone) {

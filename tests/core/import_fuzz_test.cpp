@@ -20,7 +20,7 @@ namespace {
 // Every row of every table, as text: what "the database as it was" means here.
 std::string dump(const Database& db) {
     std::string text;
-    for (const char* table : {"departments", "people", "cycles", "cycle_members", "assignments", "comment_answers"}) {
+    for (const char* table : {"departments", "people", "cycles", "cycle_members", "assignment_bundles", "assignment_comments"}) {
         Statement query(db, std::string("SELECT * FROM ") + table + " ORDER BY 1");
         while (query.step()) {
             text += table;

@@ -23,6 +23,7 @@
 #include "core/questionnaire_writer.h"
 #include "core/roster.h"
 #include "gui/compat.h"
+#include "support/office.h"
 #include "gui/hr_cycles_page.h"
 #include "gui/hr_panel.h"
 #include "gui/hr_plans_page.h"
@@ -65,10 +66,7 @@ protected:
     // Marks `rater`'s tasks with `status` (the first `limit` of them; all when -1).
     void set_status(const std::string& rater, AssignmentStatus status, int limit = -1) {
         Database db = Database::open(db_path, Database::Mode::existing);
-        Statement update(db, "UPDATE assignments SET status = ? WHERE id IN "
-                             "(SELECT id FROM assignments WHERE cycle_id = ? AND rater = ? ORDER BY id LIMIT ?)");
-        update.bind(1, static_cast<int>(status)).bind(2, cycle.id).bind(3, static_cast<std::int64_t>(member(rater))).bind(4, limit);
-        update.run();
+        exemplar::testing::set_rater_status(db, cycle, member(rater), status, limit);
     }
     std::size_t people_in_db() const { return load_people(check_db()).size(); }
 };

@@ -1,5 +1,7 @@
 #include "support/office.h"
 
+#include "core/assignment_bundles.h"
+
 #include <gtest/gtest.h>
 
 #include "core/cycle_store.h"
@@ -61,6 +63,20 @@ std::vector<std::string> item_ids(const std::string& form_file) {
     if (loaded.form)
         for (const Item& item : loaded.form->items) ids.push_back(item.id);
     return ids;
+}
+
+void set_rater_status(Database& db, const Cycle& cycle, std::size_t rater, AssignmentStatus status, int limit) {
+    int left = limit;
+    for (const Relation relation : all_relations) {
+        auto bundle = read_bundle(db, cycle.id, rater, relation);
+        if (!bundle) continue;
+        for (std::uint8_t& state : bundle->states)
+            if (left != 0) {
+                state = state_byte(status, locked_of_state(state));
+                --left;
+            }
+        write_bundle(db, cycle.id, *bundle, "test");
+    }
 }
 
 }  // namespace exemplar::testing

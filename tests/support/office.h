@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/cycle.h"
 #include "core/database.h"
 #include "support/run_process.h"
 #include "support/temp_dir.h"
@@ -39,6 +40,10 @@ public:
 void import_office_roster(Database& db);
 // …and the cycle "2026年度" under the bundled annual plan.
 void start_office_cycle(Database& db);
+
+// Sets the status of `rater`'s first `limit` tasks (all when -1), in
+// relation then ratee order, straight in the stored bundles.
+void set_rater_status(Database& db, const Cycle& cycle, std::size_t rater, AssignmentStatus status, int limit = -1);
 
 // The ids of the items of a bundled form, in form order.
 std::vector<std::string> item_ids(const std::string& form_file);
