@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <limits>
 #include <map>
 #include <unordered_map>
 #include <unordered_set>
@@ -26,13 +27,6 @@ std::string relation_word(Relation relation) {
     return current_language() == Language::chinese ? std::string(relation_chinese(relation)) : std::string(relation_code(relation));
 }
 
-// What one relation's form accepts: item and comment ids.
-struct FormIndex {
-    const Form* form = nullptr;
-    StringMap<std::size_t> items;
-    StringMap<std::size_t> comments;
-};
-
 // An option label first, then an option value (SPEC §4).
 std::optional<std::size_t> find_option(const Scale& scale, std::string_view answer) {
     for (std::size_t i = 0; i < scale.options.size(); ++i)
@@ -45,6 +39,27 @@ std::optional<std::size_t> find_option(const Scale& scale, std::string_view answ
         if (scale.options[i].value == value) return i;
     return std::nullopt;
 }
+
+// What one relation's form accepts: item and comment ids, and answers.
+struct FormIndex {
+    const Form* form = nullptr;
+    StringMap<std::size_t> items;
+    StringMap<std::size_t> comments;
+    std::size_t last_item = std::numeric_limits<std::size_t>::max();  // the item answered last
+    // Per scale: the options' labels, and the shortest text of their values.
+    std::map<const Scale*, StringMap<std::size_t>> option_texts;
+
+    std::optional<std::size_t> option_of(const Scale& scale, std::string_view answer) {
+        auto [texts, added] = option_texts.try_emplace(&scale);
+        if (added) {
+            // Labels win over values (SPEC §4): values first, then labels overwrite.
+            for (std::size_t i = 0; i < scale.options.size(); ++i) texts->second.emplace(fmt::format("{}", scale.options[i].value), i);
+            for (std::size_t i = 0; i < scale.options.size(); ++i) texts->second[scale.options[i].label] = i;
+        }
+        if (const auto found = texts->second.find(answer); found != texts->second.end()) return found->second;
+        return find_option(scale, answer);
+    }
+};
 
 std::string options_text(const Scale& scale) {
     std::string labels;
@@ -183,27 +198,34 @@ void AnswerMerge::add(std::string_view rater_code, std::string_view ratee_code, 
 void AnswerMerge::Impl::add_answer(std::size_t assignment, Relation relation, std::string_view item_text, std::string_view answer,
                                    const AnswerPlace& place) {
     Impl& m = *this;
-    const FormIndex& form = m.forms[index_of(relation)];
-    const auto item = form.items.find(item_text);
-    const auto comment = item == form.items.end() ? form.comments.find(item_text) : form.comments.end();
-    if (item == form.items.end() && comment == form.comments.end()) {
+    FormIndex& form = m.forms[index_of(relation)];
+    // Files mostly list items in form order: try the item after the last one first.
+    std::optional<std::size_t> item;
+    if (const std::size_t next = form.last_item + 1; next < form.form->items.size() && form.form->items[next].id == item_text) {
+        item = next;
+    } else if (const auto found = form.items.find(item_text); found != form.items.end()) {
+        item = found->second;
+    }
+    if (item) form.last_item = *item;
+    const auto comment = item ? form.comments.end() : form.comments.find(item_text);
+    if (!item && comment == form.comments.end()) {
         m.problems.push_back(place.at(Field::item, tr({"表单“{0}”（用于{1}）中没有题号“{2}”", "the form '{0}' (used for {1}) has no item '{2}'"},
                                                       form.form->id, relation_word(relation), item_text)));
         return;
     }
     if (answer.empty()) return;  // unanswered: never clears an earlier answer
     ++m.answers;
-    if (item != form.items.end()) {
-        const Item& question = form.form->items[item->second];
+    if (item) {
+        const Item& question = form.form->items[*item];
         const Scale& scale = form.form->scale_of(question);
-        const auto option = find_option(scale, answer);
+        const auto option = form.option_of(scale, answer);
         if (!option) {
             m.problems.push_back(place.at(Field::answer, tr({"“{0}”不是题目 {1} 的选项（可填：{2}）", "'{0}' is not an option of item {1} (use {2})"},
                                                             answer, question.id, options_text(scale))));
             return;
         }
         m.touch(assignment);
-        const std::size_t at = m.offset_of(assignment) + item->second;
+        const std::size_t at = m.offset_of(assignment) + *item;
         AnswerCode& given_code = m.stored.answer_bytes[at];
         const AnswerCode code = answer_code(*option);
         std::uint64_t& first = m.first_mark[at];

@@ -19,13 +19,6 @@ std::uint32_t get_ratee(const std::uint8_t* bytes) {
            (static_cast<std::uint32_t>(bytes[2]) << 16) | (static_cast<std::uint32_t>(bytes[3]) << 24);
 }
 
-std::vector<std::uint8_t> ratee_bytes(const std::vector<std::uint32_t>& ratees) {
-    std::vector<std::uint8_t> bytes;
-    bytes.reserve(ratees.size() * 4);
-    for (const std::uint32_t ratee : ratees) put_ratee(bytes, ratee);
-    return bytes;
-}
-
 Error damaged(std::int64_t cycle_id) {
     return Error(tr({"数据库中测评周期 {0} 的评价任务已损坏", "the assignments of cycle {0} in the database are damaged"}, cycle_id));
 }
@@ -93,18 +86,29 @@ std::optional<AssignmentBundle> read_bundle(const Database& db, std::int64_t cyc
     return bundle;
 }
 
-void write_bundle(Database& db, std::int64_t cycle_id, const AssignmentBundle& bundle, const std::string& updated_at) {
-    Statement update(db,
-                     "UPDATE assignment_bundles SET ratees = ?, states = ?, answers = ?, updated_at = ? "
-                     "WHERE cycle_id = ? AND rater = ? AND relation = ?");
-    update.bind_blob(1, ratee_bytes(bundle.ratees)).bind_blob(2, bundle.states).bind_blob(3, bundle.answers).bind(4, updated_at);
-    update.bind(5, cycle_id).bind(6, static_cast<std::int64_t>(bundle.rater)).bind(7, static_cast<int>(index_of(bundle.relation)));
-    update.run();
-    if (db.changes() != 1) throw damaged(cycle_id);
+BundleWriter::BundleWriter(Database& db, std::int64_t cycle_id)
+    : db_(db),
+      cycle_id_(cycle_id),
+      update_(db,
+              "UPDATE assignment_bundles SET ratees = ?, states = ?, answers = ?, updated_at = ? "
+              "WHERE cycle_id = ? AND rater = ? AND relation = ?") {}
+
+void BundleWriter::write(const AssignmentBundle& bundle, const std::string& updated_at) {
+    ratee_bytes_.clear();
+    for (const std::uint32_t ratee : bundle.ratees) put_ratee(ratee_bytes_, ratee);
+    update_.bind_blob(1, ratee_bytes_).bind_blob(2, bundle.states).bind_blob(3, bundle.answers).bind(4, updated_at);
+    update_.bind(5, cycle_id_).bind(6, static_cast<std::int64_t>(bundle.rater)).bind(7, static_cast<int>(index_of(bundle.relation)));
+    update_.run();
+    if (db_.changes() != 1) throw damaged(cycle_id_);
 }
 
-void for_each_bundle(const Database& db, std::int64_t cycle_id, const std::function<void(const BundleView&)>& visit) {
-    Statement query(db, "SELECT rater, relation, ratees, states, answers FROM assignment_bundles WHERE cycle_id = ?");
+void write_bundle(Database& db, std::int64_t cycle_id, const AssignmentBundle& bundle, const std::string& updated_at) {
+    BundleWriter(db, cycle_id).write(bundle, updated_at);
+}
+
+void for_each_bundle(const Database& db, std::int64_t cycle_id, const std::function<void(const BundleView&)>& visit, bool with_answers) {
+    Statement query(db, with_answers ? "SELECT rater, relation, ratees, states, answers FROM assignment_bundles WHERE cycle_id = ?"
+                                     : "SELECT rater, relation, ratees, states, x'' FROM assignment_bundles WHERE cycle_id = ?");
     query.bind(1, cycle_id);
     while (query.step()) {
         BundleView view;
@@ -115,7 +119,7 @@ void for_each_bundle(const Database& db, std::int64_t cycle_id, const std::funct
         view.answers = query.blob(4);
         view.count = view.ratee_bytes.size() / 4;
         if (rater < 0 || relation < 0 || relation > 2 || view.ratee_bytes.size() % 4 != 0 || view.states.size() != view.count ||
-            (view.count > 0 && view.answers.size() % view.count != 0))
+            (with_answers && view.count > 0 && view.answers.size() % view.count != 0))
             throw damaged(cycle_id);
         view.rater = static_cast<std::size_t>(rater);
         view.relation = static_cast<Relation>(relation);

@@ -69,12 +69,27 @@ void insert_bundles(Database& db, std::int64_t cycle_id, const std::vector<Plann
 // One rater's bundle of a relation; nullopt when there is none.
 std::optional<AssignmentBundle> read_bundle(const Database& db, std::int64_t cycle_id, std::size_t rater, Relation relation);
 
-// Replaces the stored bundle of the same rater and relation (it must exist).
+// Replaces stored bundles of the same rater and relation (they must exist),
+// with one prepared statement for many bundles.
+class BundleWriter {
+public:
+    BundleWriter(Database& db, std::int64_t cycle_id);
+    void write(const AssignmentBundle& bundle, const std::string& updated_at);
+
+private:
+    Database& db_;
+    std::int64_t cycle_id_;
+    Statement update_;
+    std::vector<std::uint8_t> ratee_bytes_;
+};
 void write_bundle(Database& db, std::int64_t cycle_id, const AssignmentBundle& bundle, const std::string& updated_at);
 
-// Every bundle of a cycle, in no particular order. Rejects malformed rows
-// (a damaged database) with an Error rather than reading past them.
-void for_each_bundle(const Database& db, std::int64_t cycle_id, const std::function<void(const BundleView&)>& visit);
+// Every bundle of a cycle, in no particular order (without reading the
+// answers when `with_answers` is false: the view's answers are then empty).
+// Rejects malformed rows (a damaged database) with an Error rather than
+// reading past them.
+void for_each_bundle(const Database& db, std::int64_t cycle_id, const std::function<void(const BundleView&)>& visit,
+                     bool with_answers = true);
 
 // How many assignments a cycle has, and how many answer bytes they hold.
 struct BundleTotals {

@@ -41,7 +41,7 @@ CycleProgress cycle_progress(const Database& db, const Cycle& cycle) {
             if (status == AssignmentStatus::open) ++r.open;
             count(status, r.submitted, r.draft);
         }
-    });
+    }, false);
     const NameOrder order;
     for (auto& [path, department] : departments) progress.departments.push_back(department);
     std::stable_sort(progress.departments.begin(), progress.departments.end(),

@@ -163,7 +163,7 @@ std::vector<CycleSummary> list_cycles(const Database& db) {
         for_each_bundle(db, query.integer(0), [&](const BundleView& bundle) {
             summary.assignments += static_cast<int>(bundle.count);
             for (const std::uint8_t state : bundle.states) summary.submitted += status_of_state(state) == AssignmentStatus::submitted ? 1 : 0;
-        });
+        }, false);
         cycles.push_back(std::move(summary));
     }
     return cycles;
@@ -273,7 +273,7 @@ AssignmentSet load_assignments(const Database& db, const Cycle& cycle) {
             if (ratee >= members || bundle.rater >= members) throw Error(tr({"数据库中的评价任务已损坏", "the assignments in the database are damaged"}));
             ++slot[slot_of(bundle.relation, ratee) + 1];
         }
-    });
+    }, false);
     for (std::size_t i = 1; i < slot.size(); ++i) slot[i] += slot[i - 1];
     set.run_starts = slot;
     set.assignments.resize(totals.assignments);
@@ -345,7 +345,8 @@ void store_assignments(Database& db, const Cycle& cycle, const AssignmentSet& se
         bundle.states.push_back(state_byte(a.status, a.locked));
         bundle.answers.insert(bundle.answers.end(), a.answers.begin(), a.answers.end());
     }
-    for (const AssignmentBundle& bundle : bundles) write_bundle(db, cycle.id, bundle, updated_at);
+    BundleWriter writer(db, cycle.id);
+    for (const AssignmentBundle& bundle : bundles) writer.write(bundle, updated_at);
 }
 
 }  // namespace exemplar

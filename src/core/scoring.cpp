@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <future>
 #include <string_view>
 #include <utility>
 
@@ -444,6 +445,8 @@ bool is_complete(const Form& form, AnswerView answers, bool has_comment) {
 
 CycleResults compute_results(const ScoringInput& input) {
     check_input(input);
+    // Reliability reads the same input and nothing else: it runs beside the person scores.
+    auto reliability = std::async(std::launch::async, [&input] { return compute_reliability(input); });
     const Plan& plan = *input.plan;
     CycleResults results;
     results.dimensions = dimension_columns(input);
@@ -470,7 +473,7 @@ CycleResults compute_results(const ScoringInput& input) {
     rank_and_grade(plan, department_names.size(), results, states);
     for (std::size_t p = 0; p < results.people.size(); ++p) write_flags(input, results.dimensions, states[p], results.people[p]);
     results.departments = department_results(plan, department_names, results, states);
-    results.reliability = compute_reliability(input);
+    results.reliability = reliability.get();
     return results;
 }
 
