@@ -3,7 +3,7 @@
 #include <fstream>
 #include <system_error>
 
-#include "core/csv_reader.h"
+#include "core/csv_table.h"
 #include "core/error.h"
 #include "core/translate.h"
 #include "core/utf8.h"
@@ -13,33 +13,6 @@ namespace exemplar {
 
 namespace {
 
-class CsvTable final : public TableReader {
-public:
-    CsvTable(std::string display_name, std::string text)
-        : name_(std::move(display_name)), text_(std::move(text)), csv_(text_) {}
-
-    bool next_row(std::vector<std::string_view>& cells) override { return csv_.next(cells); }
-    std::size_t row_number() const override { return csv_.record_number(); }
-    bool row_has_problems() const override { return csv_.record_has_problems(); }
-    std::vector<Diagnostic> problems() const override {
-        std::vector<Diagnostic> result;
-        for (const CsvProblem& p : csv_.problems()) result.push_back(at(p.record, p.field, p.message));
-        return result;
-    }
-    Diagnostic at(std::size_t row, std::size_t column, std::string message) const override {
-        return Diagnostic{name_, static_cast<int>(row), static_cast<int>(column), {}, std::move(message)};
-    }
-    const std::string& name() const override { return name_; }
-    double progress() const override {
-        return csv_.size() == 0 ? 1.0 : static_cast<double>(csv_.position()) / static_cast<double>(csv_.size());
-    }
-
-private:
-    std::string name_;
-    std::string text_;
-    CsvReader csv_;
-};
-
 std::string read_whole_file(const std::filesystem::path& path) {
     const std::string name = path.string();
     const auto refuse = [&](std::string message) { throw InputRefused(Diagnostic{name, 1, 1, {}, std::move(message)}); };
@@ -48,8 +21,13 @@ std::string read_whole_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) refuse(tr({"无法打开文件", "cannot open the file"}));
     std::string text;
+    // Read straight into place when the size is known (no copy through a buffer); a pipe grows as it comes.
     const auto size = std::filesystem::file_size(path, error);
-    if (!error) text.reserve(static_cast<std::size_t>(size));
+    if (!error) {
+        text.resize(static_cast<std::size_t>(size));
+        in.read(text.data(), static_cast<std::streamsize>(size));
+        text.resize(static_cast<std::size_t>(in.gcount()));
+    }
     char buffer[1 << 16];
     while (in.read(buffer, sizeof buffer) || in.gcount() > 0) text.append(buffer, static_cast<std::size_t>(in.gcount()));
     if (in.bad()) refuse(tr({"读取文件时出错", "error while reading the file"}));
@@ -61,7 +39,7 @@ bool starts_with_bytes(std::string_view text, std::string_view magic) { return t
 }  // namespace
 
 std::unique_ptr<TableReader> csv_table(std::string display_name, std::string text) {
-    return std::make_unique<CsvTable>(std::move(display_name), std::move(text));
+    return read_ahead_csv_table(std::move(display_name), std::move(text));
 }
 
 std::unique_ptr<TableReader> open_table(const std::filesystem::path& path) {

@@ -1,0 +1,155 @@
+#include "core/csv_table.h"
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "core/csv_reader.h"
+
+namespace exemplar {
+
+namespace {
+
+// Records split ahead, handed over a batch at a time so the threads rarely meet.
+struct Batch {
+    std::vector<std::string_view> cells;  // all records' cells, one after another
+    struct Record {
+        std::size_t number;
+        std::size_t cells_end;  // into cells
+        bool has_problems;
+    };
+    std::vector<Record> records;
+    std::deque<std::string> owned;  // cells unescaped into the reader's buffer, copied: it is reused
+    double progress = 0;
+};
+
+constexpr std::size_t records_per_batch = 8192;
+constexpr std::size_t batches_ahead = 4;
+
+class ReadAheadCsvTable final : public TableReader {
+public:
+    ReadAheadCsvTable(std::string display_name, std::string text)
+        : name_(std::move(display_name)), text_(std::move(text)), csv_(text_), producer_([this] { produce(); }) {}
+
+    ~ReadAheadCsvTable() override {
+        {
+            std::lock_guard lock(mutex_);
+            stop_ = true;
+        }
+        changed_.notify_all();
+        producer_.join();
+    }
+
+    bool next_row(std::vector<std::string_view>& cells) override {
+        cells.clear();
+        while (current_ == nullptr || next_record_ >= current_->records.size()) {
+            std::unique_lock lock(mutex_);
+            if (current_ != nullptr) {
+                ready_.pop_front();
+                current_ = nullptr;
+                changed_.notify_all();
+            }
+            changed_.wait(lock, [&] { return !ready_.empty() || done_; });
+            if (ready_.empty()) return false;
+            current_ = &ready_.front();
+            next_record_ = 0;
+            cells_begin_ = 0;
+        }
+        const Batch::Record& record = current_->records[next_record_++];
+        cells.assign(current_->cells.begin() + static_cast<std::ptrdiff_t>(cells_begin_),
+                     current_->cells.begin() + static_cast<std::ptrdiff_t>(record.cells_end));
+        cells_begin_ = record.cells_end;
+        row_number_ = record.number;
+        row_has_problems_ = record.has_problems;
+        progress_ = current_->progress;
+        return true;
+    }
+
+    std::size_t row_number() const override { return row_number_; }
+    bool row_has_problems() const override { return row_has_problems_; }
+
+    std::vector<Diagnostic> problems() const override {
+        // The reader's problems belong to the other thread until it is done;
+        // a caller that stopped reading early lets it run on unbounded.
+        std::unique_lock lock(mutex_);
+        unbounded_ = true;
+        changed_.notify_all();
+        changed_.wait(lock, [&] { return done_; });
+        std::vector<Diagnostic> result;
+        for (const CsvProblem& p : csv_.problems()) result.push_back(at(p.record, p.field, p.message));
+        return result;
+    }
+
+    Diagnostic at(std::size_t row, std::size_t column, std::string message) const override {
+        return Diagnostic{name_, static_cast<int>(row), static_cast<int>(column), {}, std::move(message)};
+    }
+    const std::string& name() const override { return name_; }
+    double progress() const override { return progress_; }
+
+private:
+    void produce() {
+        std::vector<std::string_view> fields;
+        bool more = true;
+        while (more) {
+            Batch batch;
+            batch.cells.reserve(records_per_batch * 5);
+            batch.records.reserve(records_per_batch);
+            while (batch.records.size() < records_per_batch) {
+                more = csv_.next(fields);
+                if (!more) break;
+                for (const std::string_view field : fields) {
+                    // A view into the file stays valid; one into the reader's buffer does not.
+                    const bool in_text = field.empty() || (std::greater_equal<const char*>()(field.data(), text_.data()) &&
+                                                           std::less<const char*>()(field.data(), text_.data() + text_.size()));
+                    if (in_text) {
+                        batch.cells.push_back(field);
+                    } else {
+                        batch.owned.emplace_back(field);
+                        batch.cells.push_back(batch.owned.back());
+                    }
+                }
+                batch.records.push_back({csv_.record_number(), batch.cells.size(), csv_.record_has_problems()});
+            }
+            batch.progress = csv_.size() == 0 ? 1.0 : static_cast<double>(csv_.position()) / static_cast<double>(csv_.size());
+            std::unique_lock lock(mutex_);
+            changed_.wait(lock, [&] { return ready_.size() < batches_ahead || stop_ || unbounded_; });
+            if (stop_) break;
+            if (!batch.records.empty()) ready_.push_back(std::move(batch));
+            changed_.notify_all();
+        }
+        std::lock_guard lock(mutex_);
+        done_ = true;
+        changed_.notify_all();
+    }
+
+    std::string name_;
+    std::string text_;
+    CsvReader csv_;  // used by the producer thread only (and read once it is done)
+
+    mutable std::mutex mutex_;
+    mutable std::condition_variable changed_;
+    std::deque<Batch> ready_;  // front: the batch being read (current_)
+    bool done_ = false;
+    bool stop_ = false;
+    mutable bool unbounded_ = false;
+
+    Batch* current_ = nullptr;
+    std::size_t next_record_ = 0;
+    std::size_t cells_begin_ = 0;
+    std::size_t row_number_ = 0;
+    bool row_has_problems_ = false;
+    double progress_ = 0;
+
+    std::thread producer_;  // last: starts once everything above is ready
+};
+
+}  // namespace
+
+std::unique_ptr<TableReader> read_ahead_csv_table(std::string display_name, std::string text) {
+    return std::make_unique<ReadAheadCsvTable>(std::move(display_name), std::move(text));
+}
+
+}  // namespace exemplar
