@@ -9,6 +9,7 @@
 
 #include "cli/access_commands.h"
 #include "cli/assignment_commands.h"
+#include "cli/audit_commands.h"
 #include "cli/cycle_commands.h"
 #include "cli/demo_command.h"
 #include "cli/form_commands.h"
@@ -18,6 +19,7 @@
 #include "cli/results_commands.h"
 #include "cli/roster_commands.h"
 #include "cli/terminal.h"
+#include "core/audit_log.h"
 #include "core/translate.h"
 
 namespace {
@@ -175,6 +177,15 @@ int main(int argc, char** argv) {
     codes_command->add_option("--out", codes_out, tr({"登录条文件（.xlsx）", "slips file (.xlsx)"}))->required();
     codes_command->add_option("--rater", codes_rater, tr({"只为这位人员（工号）重新生成", "only this person's code (id), issued anew"}));
 
+    // audit
+    std::string audit_cycle;
+    bool audit_csv = false;
+    auto* audit_command = app.add_subcommand(
+        "audit", tr({"显示审计日志：每次修改的时间、用户、命令和数量（不含任何答案）",
+                     "print the audit log: every change with its time, user, command and counts (never any answers)"}));
+    audit_command->add_option("--cycle", audit_cycle, tr({"只显示这个周期的记录", "only this cycle's entries"}));
+    audit_command->add_flag("--csv", audit_csv, tr({"以 CSV 输出", "print CSV"}));
+
     // demo
     std::string demo_folder;
     auto* demo_command = app.add_subcommand(
@@ -190,6 +201,14 @@ int main(int argc, char** argv) {
                   << tr({"用 --help 查看用法。", "Run with --help for usage."}) << '\n';
         return exit_usage;
     }
+
+    // The audit log names the command words, never the arguments (they may be file names of people).
+    std::string words = "exemplar";
+    for (const CLI::App* level = &app; !level->get_subcommands().empty();) {
+        level = level->get_subcommands().front();
+        words += " " + level->get_name();
+    }
+    exemplar::set_audit_program(words);
 
     return run_guarded([&]() -> int {
         if (form_validate_command->parsed()) return form_validate(form_files);
@@ -215,6 +234,7 @@ int main(int argc, char** argv) {
         if (questionnaires_command->parsed()) return questionnaires(database, cycle_name, questionnaire_folder, questionnaire_rater);
         if (demo_command->parsed()) return demo(demo_folder);
         if (codes_command->parsed()) return access_codes(database, cycle_name, codes_out, codes_rater);
+        if (audit_command->parsed()) return audit_list(database, audit_cycle, audit_csv);
         std::cerr << app.help();
         return exit_usage;
     });

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/audit_log.h"
 #include "core/atomic_file.h"
 #include "core/cycle_store.h"
 #include "core/error.h"
@@ -55,6 +56,7 @@ std::vector<IssuedCode> issue_access_codes(Database& db, const Cycle& cycle, std
         upsert.bind(1, cycle.id).bind(2, static_cast<std::int64_t>(code.member)).bind_blob(3, hash.salt).bind_blob(4, hash.hash);
         upsert.bind(5, hash.iterations).run();
     }
+    audit(db, "codes.issue", cycle.name, {{"codes", static_cast<std::int64_t>(issued.size())}});
     transaction.commit();
     return issued;
 }

@@ -1,5 +1,6 @@
 #include "core/admin_password.h"
 
+#include "core/audit_log.h"
 #include "core/error.h"
 #include "core/secret_hash.h"
 #include "core/translate.h"
@@ -28,6 +29,7 @@ void set_admin_password(Database& db, std::string_view password) {
     Transaction transaction(db);
     Statement upsert(db, "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     upsert.bind(1, setting).bind(2, stored).run();
+    audit(db, "admin.password", "", {});
     transaction.commit();
 }
 

@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "core/audit_log.h"
 #include "core/clock.h"
 #include "core/cycle_store.h"
 #include "core/error.h"
@@ -293,6 +294,7 @@ ResponsesImported AnswerMerge::commit(Database& db, ProgressObserver* progress) 
                              "ON CONFLICT(cycle_id, rater, ratee, relation, comment_id) DO UPDATE SET text = excluded.text");
     const std::string now = local_time_text();
     std::vector<std::size_t> changed;
+    std::size_t comments_written = 0;
     std::size_t done = 0;
     for (const std::size_t i : m.touched_order) {
         if (++done % 65536 == 0) report_progress(progress, "saving", static_cast<double>(done), static_cast<double>(m.touched_order.size()));
@@ -308,6 +310,7 @@ ResponsesImported AnswerMerge::commit(Database& db, ProgressObserver* progress) 
                 upsert_comment.bind(1, m.cycle.id).bind(2, static_cast<std::int64_t>(a.rater)).bind(3, static_cast<std::int64_t>(a.ratee));
                 upsert_comment.bind(4, static_cast<int>(index_of(a.relation))).bind(5, id).bind(6, text).run();
                 comments_changed = true;
+                ++comments_written;
             }
             a.has_comment = a.has_comment || !comments.empty();
         }
@@ -327,6 +330,11 @@ ResponsesImported AnswerMerge::commit(Database& db, ProgressObserver* progress) 
     }
     result.changed = changed.size();
     store_assignments(db, m.cycle, m.stored, changed, now);
+    // Importing the same file twice changes nothing the second time (SPEC §4), the log included.
+    if (result.changed > 0 || comments_written > 0)
+        audit(db, "answers.import", m.cycle.name,
+          {{"answers", static_cast<std::int64_t>(result.answers)}, {"assignments", static_cast<std::int64_t>(result.touched)},
+           {"changed", static_cast<std::int64_t>(result.changed)}, {"submitted", static_cast<std::int64_t>(result.submitted)}});
     transaction.commit();
     return result;
 }

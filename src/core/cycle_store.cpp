@@ -6,6 +6,7 @@
 #include <set>
 #include <tuple>
 
+#include "core/audit_log.h"
 #include "core/assignment_bundles.h"
 #include "core/assignment_plan.h"
 #include "core/clock.h"
@@ -128,6 +129,8 @@ CycleCreated create_cycle(Database& db, const std::string& name, const std::file
         if (const Form* form = cycle.form_for(relation)) items[index_of(relation)] = form->items.size();
     insert_bundles(db, cycle.id, planned, items, progress);
     for (const PlannedAssignment& a : planned) ++created.assignments[index_of(a.relation)];
+    audit(db, "cycle.create", cycle.name,
+          {{"members", static_cast<std::int64_t>(cycle.members.size())}, {"assignments", static_cast<std::int64_t>(planned.size())}});
     transaction.commit();
 
     if (cycle.form_for(Relation::head)) {
@@ -238,6 +241,7 @@ void close_cycle(Database& db, const std::string& name) {
     Transaction transaction(db);
     Statement update(db, "UPDATE cycles SET closed_at = ? WHERE id = ? AND closed_at IS NULL");
     update.bind(1, local_time_text()).bind(2, cycle.id).run();
+    audit(db, "cycle.close", cycle.name, {});
     transaction.commit();
 }
 
@@ -246,6 +250,7 @@ void delete_cycle(Database& db, const std::string& name) {
     Statement remove(db, "DELETE FROM cycles WHERE name = ?");
     remove.bind(1, name).run();
     if (db.changes() == 0) throw no_such_cycle(name);
+    audit(db, "cycle.delete", name, {});
     transaction.commit();
 }
 

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "core/audit_log.h"
 #include "core/department_path.h"
 #include "core/error.h"
 #include "core/person_id.h"
@@ -87,6 +88,7 @@ Person add_person(Database& db, Person person) {
     insert.bind(5, person.is_head ? 1 : 0).bind(6, person.active ? 1 : 0);
     insert.run();
     person.id = db.last_insert_id();
+    audit(db, "roster.add", "", {{"people", 1}});
     transaction.commit();
     return person;
 }
@@ -103,6 +105,7 @@ Person update_person(Database& db, Person person) {
     update.bind(1, person.code).bind(2, person.name).bind(3, department_id(db, person.department)).bind(4, person.position);
     update.bind(5, person.is_head ? 1 : 0).bind(6, person.active ? 1 : 0).bind(7, person.id);
     update.run();
+    audit(db, "roster.update", "", {{"people", 1}});
     transaction.commit();
     return person;
 }
@@ -113,6 +116,7 @@ void deactivate_person(Database& db, std::int64_t id) {
     update.bind(1, id);
     update.run();
     if (db.changes() == 0) no_such_person(id);
+    audit(db, "roster.deactivate", "", {{"people", 1}});
     transaction.commit();
 }
 

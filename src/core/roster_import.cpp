@@ -6,6 +6,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "core/audit_log.h"
 #include "core/department_path.h"
 #include "core/error.h"
 #include "core/person_id.h"
@@ -240,6 +241,10 @@ RosterChanges import_roster(Database& db, TableReader& table, ProgressObserver* 
             ++changes.unchanged;
         }
     }
+    if (changes.added + changes.updated + changes.departments_added > 0)
+        audit(db, "roster.import", "",
+          {{"added", static_cast<std::int64_t>(changes.added)}, {"updated", static_cast<std::int64_t>(changes.updated)},
+           {"unchanged", static_cast<std::int64_t>(changes.unchanged)}, {"departments_added", static_cast<std::int64_t>(changes.departments_added)}});
     transaction.commit();
     return changes;
 }

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "core/assignment_bundles.h"
+#include "core/audit_log.h"
 #include "core/translate.h"
 
 namespace exemplar {
@@ -126,6 +127,19 @@ CREATE TABLE assignment_comments (
     PRIMARY KEY (cycle_id, rater, ratee, relation, comment_id)
 );
 )sql",
+    // 5: every change leaves a line (audit_log.h); counts only, never answers.
+    R"sql(
+CREATE TABLE audit_log (
+    id      INTEGER PRIMARY KEY,
+    at      TEXT NOT NULL,                   -- local time
+    user    TEXT NOT NULL,                   -- operating-system user
+    program TEXT NOT NULL,                   -- "exemplar responses import", "exemplar-gui"
+    action  TEXT NOT NULL,                   -- "roster.import", "cycle.create", …
+    cycle   TEXT,                            -- the cycle's name, when the change is in one
+    counts  TEXT NOT NULL                    -- "added=40 updated=0"
+);
+CREATE INDEX audit_log_by_cycle ON audit_log(cycle);
+)sql",
 };
 
 // Run after the SQL of the migration with the same number, in its transaction.
@@ -168,6 +182,7 @@ void migrate(Database& db, int target) {
         Transaction transaction(db);
         db.execute(migrations[next - 1]);
         move_data(db, next);
+        if (next >= 5) audit(db, "schema.upgrade", "", {{"version", next}});
         db.execute("PRAGMA application_id = " + std::to_string(application_id));
         db.execute("PRAGMA user_version = " + std::to_string(next));
         transaction.commit();

@@ -6,6 +6,7 @@
 #include <langinfo.h>
 #include <wx/image.h>
 
+#include "core/audit_log.h"
 #include "core/database_location.h"
 #include "gui/appearance.h"
 #include "gui/error_dialog.h"
@@ -25,6 +26,7 @@ void init_ui() {
 bool App::OnInit() {
     if (!wxApp::OnInit()) return false;
     SetAppName("exemplar-gui");
+    set_audit_program("exemplar-gui");
     init_ui();
     try {
         auto* frame = new MainFrame(default_database_path());

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "core/answer_sheet.h"
+#include "core/audit_log.h"
 #include "core/cycle_store.h"
 #include "core/error.h"
 #include "core/roster_import.h"
@@ -55,6 +56,23 @@ TEST_F(AnswerSheets, AnswersAreSavedAtOnceAndSubmitLocks) {
     EXPECT_EQ(reopened.comment("C1"), "学习还不够系统");
     AnswerSheet again = AnswerSheet::open(db, cycle, a03, a03, Relation::self);
     EXPECT_THROW(again.set_answer(db, 0, answer_code(2)), Refused);
+}
+
+// The audit log notes each save, never what was answered or for whom.
+TEST_F(AnswerSheets, SavesAreAuditedWithoutContentOrPeople) {
+    const std::size_t before = read_audit_log(db).size();
+    AnswerSheet ballot = AnswerSheet::open(db, cycle, a03, a04, Relation::peer);
+    ballot.set_answer(db, 0, answer_code(3));
+    AnswerSheet self = AnswerSheet::open(db, cycle, a03, a03, Relation::self);
+    self.set_comment(db, "C1", "学习还不够系统");
+    const auto log = read_audit_log(db, std::string("2026年度"));
+    ASSERT_EQ(read_audit_log(db).size(), before + 2);
+    for (std::size_t i = log.size() - 2; i < log.size(); ++i) {
+        EXPECT_EQ(log[i].action, "answers.save");
+        EXPECT_EQ(log[i].counts, "assignments=1");
+        for (const std::string& field : {log[i].program, log[i].counts, log[i].cycle})
+            for (const char* secret : {"A03", "A04", "学习还不够系统"}) EXPECT_EQ(field.find(secret), std::string::npos) << field;
+    }
 }
 
 TEST_F(AnswerSheets, ClearingAnAnswerAndAClosedCycle) {
