@@ -47,17 +47,24 @@ struct FormIndex {
     StringMap<std::size_t> items;
     StringMap<std::size_t> comments;
     std::size_t last_item = std::numeric_limits<std::size_t>::max();  // the item answered last
-    // Per scale: the options' labels, and the shortest text of their values.
-    std::map<const Scale*, StringMap<std::size_t>> option_texts;
+    // Per scale: the options' labels, then the shortest text of their values
+    // (a few short words: compared in turn faster than hashed).
+    std::map<const Scale*, std::vector<std::pair<std::string, std::size_t>>> option_texts;
+    const Scale* last_scale = nullptr;
+    const std::vector<std::pair<std::string, std::size_t>>* last_texts = nullptr;
 
     std::optional<std::size_t> option_of(const Scale& scale, std::string_view answer) {
-        auto [texts, added] = option_texts.try_emplace(&scale);
-        if (added) {
-            // Labels win over values (SPEC §4): values first, then labels overwrite.
-            for (std::size_t i = 0; i < scale.options.size(); ++i) texts->second.emplace(fmt::format("{}", scale.options[i].value), i);
-            for (std::size_t i = 0; i < scale.options.size(); ++i) texts->second[scale.options[i].label] = i;
+        if (&scale != last_scale) {
+            auto [texts, added] = option_texts.try_emplace(&scale);
+            if (added) {
+                for (std::size_t i = 0; i < scale.options.size(); ++i) texts->second.emplace_back(scale.options[i].label, i);
+                for (std::size_t i = 0; i < scale.options.size(); ++i) texts->second.emplace_back(fmt::format("{}", scale.options[i].value), i);
+            }
+            last_scale = &scale;
+            last_texts = &texts->second;
         }
-        if (const auto found = texts->second.find(answer); found != texts->second.end()) return found->second;
+        for (const auto& [text, index] : *last_texts)
+            if (text == answer) return index;
         return find_option(scale, answer);
     }
 };
