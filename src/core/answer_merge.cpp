@@ -276,9 +276,16 @@ std::vector<std::string> AnswerMerge::missing_required(std::size_t rater, std::s
 
 ResponsesImported AnswerMerge::commit(Database& db, ProgressObserver* progress) {
     Impl& m = *impl_;
-    if (m.cycle.closed())
+    // Closed as loaded, or closed since by another program.
+    std::optional<std::string> closed_at = m.cycle.closed_at;
+    {
+        Statement query(db, "SELECT closed_at FROM cycles WHERE id = ?");
+        query.bind(1, m.cycle.id);
+        if (query.step() && !query.is_null(0)) closed_at = query.text(0);
+    }
+    if (closed_at)
         throw Refused(tr({"测评周期“{0}”已于 {1} 关闭，不能再导入", "the cycle '{0}' was closed on {1}: nothing can be imported into it"}, m.cycle.name,
-                         *m.cycle.closed_at));
+                         *closed_at));
     if (!m.problems.empty()) throw InputRefused(m.problems);
     // Comments already stored, for the assignments this file gives comments to.
     std::unordered_map<std::size_t, std::map<std::string, std::string>> stored_comments;

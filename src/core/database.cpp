@@ -205,18 +205,20 @@ std::span<const std::uint8_t> Statement::blob(int column) const {
     return {data, static_cast<std::size_t>(size)};
 }
 
-Transaction::Transaction(Database& db) : db_(db) { db_.execute("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Database& db) : db_(db), nested_(sqlite3_get_autocommit(db.handle()) == 0) {
+    db_.execute(nested_ ? "SAVEPOINT nested" : "BEGIN IMMEDIATE");
+}
 
 Transaction::~Transaction() {
     if (!done_) {
         char* error = nullptr;
-        sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, &error);
+        sqlite3_exec(db_.handle(), nested_ ? "ROLLBACK TO nested; RELEASE nested" : "ROLLBACK", nullptr, nullptr, &error);
         if (error != nullptr) sqlite3_free(error);
     }
 }
 
 void Transaction::commit() {
-    db_.execute("COMMIT");
+    db_.execute(nested_ ? "RELEASE nested" : "COMMIT");
     done_ = true;
 }
 

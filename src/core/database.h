@@ -106,7 +106,9 @@ private:
 class Transaction {
 public:
     // BEGIN IMMEDIATE: takes the write lock now (waiting up to the busy
-    // timeout), so a long import never fails half-way on a lock.
+    // timeout), so a long import never fails half-way on a lock. Inside
+    // another transaction it is a savepoint: an import takes the lock before
+    // it reads what it merges into, and its parts commit with the whole.
     explicit Transaction(Database& db);
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
@@ -115,6 +117,7 @@ public:
 
 private:
     Database& db_;
+    bool nested_ = false;
     bool done_ = false;
 };
 

@@ -136,6 +136,8 @@ QuestionnaireImported import_questionnaire(Database& db, const Cycle& cycle, con
         refuse(1, 8, tr({"填表人“{0}”已不在测评周期“{1}”中", "the rater '{0}' is no longer in the cycle '{1}'"}, rater_code ? *rater_code : "?", cycle.name));
 
     // The visible sheets: ids where they were, nothing typed outside the answer cells.
+    // The write lock first: the answers merged into are the ones written over (another import waits).
+    Transaction transaction(db);
     AnswerMerge merge(db, cycle);
     std::vector<std::string> names;
     for (std::size_t s = 0; s < workbook.sheet_count(); ++s) names.push_back(workbook.sheet_name(s));
@@ -218,6 +220,7 @@ QuestionnaireImported import_questionnaire(Database& db, const Cycle& cycle, con
         imported.incomplete.push_back(std::move(incomplete));
     }
     imported.counts = merge.commit(db, progress);
+    transaction.commit();
     return imported;
 }
 

@@ -1,5 +1,6 @@
 #include "core/responses_import.h"
 
+#include "core/database.h"
 #include "core/error.h"
 #include "core/table_columns.h"
 #include "core/translate.h"
@@ -44,6 +45,9 @@ ResponsesImported import_responses(Database& db, const Cycle& cycle, TableReader
         throw InputRefused(table.at(1, 1, tr({"测评周期“{0}”已于 {1} 关闭，不能再导入", "the cycle '{0}' was closed on {1}: nothing can be imported into it"},
                                              cycle.name, *cycle.closed_at)));
     const TableColumns columns = TableColumns::read_header(table, response_columns);
+    // The write lock from reading the stored answers to writing the merged
+    // ones: a second import waits rather than merging into what is outdated.
+    Transaction transaction(db);
     AnswerMerge merge(db, cycle);
     RowPlace place(table, columns);
     std::vector<Diagnostic> row_problems;
@@ -65,7 +69,9 @@ ResponsesImported import_responses(Database& db, const Cycle& cycle, TableReader
         sort_by_position(problems);
         throw InputRefused(problems);
     }
-    return merge.commit(db, progress);
+    const ResponsesImported imported = merge.commit(db, progress);
+    transaction.commit();
+    return imported;
 }
 
 }  // namespace exemplar
