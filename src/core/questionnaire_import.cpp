@@ -148,7 +148,8 @@ QuestionnaireImported import_questionnaire(Database& db, const Cycle& cycle, con
     for (const SheetSeal& sheet_seal : seal.sheets) {
         const auto index = workbook.sheet_index(sheet_seal.sheet);
         if (!index) {
-            merge.add_problem(Diagnostic{workbook.name(), 0, 0, {}, tr({"缺少工作表“{0}”", "the sheet '{0}' is missing"}, sheet_seal.sheet)});
+            // Located on the hidden sheet, which names the sheets the file was written with.
+            merge.add_problem(workbook.at(hidden, 1, 1, tr({"缺少工作表“{0}”", "the sheet '{0}' is missing"}, sheet_seal.sheet)));
             continue;
         }
         SheetCells cells = read_cells(workbook, *index);

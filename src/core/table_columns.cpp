@@ -51,6 +51,8 @@ TableColumns TableColumns::read_header(TableReader& table, std::span<const Colum
             problems.push_back(table.at(1, 1, tr({"文件是空的（第 1 行应为表头）", "the file is empty (row 1 must be the header)"})));
         throw InputRefused(problems);
     }
+    // A header that cannot be read (GBK, UTF-16, control characters…) says so, not that its columns are missing.
+    if (table.row_has_problems()) throw InputRefused(table.problems());
     TableColumns columns = match(header, specs, table, problems);
     if (!problems.empty()) throw InputRefused(problems);
     return columns;

@@ -1,5 +1,6 @@
 #include "core/table_reader.h"
 
+#include <cctype>
 #include <fstream>
 #include <system_error>
 
@@ -51,7 +52,16 @@ std::unique_ptr<TableReader> open_table(const std::filesystem::path& path) {
         refuse(tr({"这是旧版 Excel（.xls）或加密的文件，请在 Excel/WPS 中另存为未加密的 .xlsx 或 CSV（UTF-8）",
                    "this is a legacy Excel (.xls) or encrypted file: save it as an unencrypted .xlsx or as CSV (UTF-8)"}));
     if (starts_with_bytes(text, "PK\x03\x04")) return xlsx_table(path);
-    if (starts_with_bytes(text, "\xFF\xFE") || starts_with_bytes(text, "\xFE\xFF"))
+    // Excel's "save as web page" and XML spreadsheets are often named .xls.
+    const std::string_view head = trim_cell(std::string_view(text).substr(text.starts_with("\xEF\xBB\xBF") ? 3 : 0, 512));
+    if (head.starts_with("<")) {
+        std::string lower(head.substr(0, 64));
+        for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (lower.starts_with("<html") || lower.starts_with("<!doctype") || lower.starts_with("<?xml") || lower.starts_with("<table"))
+            refuse(tr({"这是网页或 XML 格式的表格（常被命名为 .xls），请在 Excel/WPS 中另存为 .xlsx 或 CSV（UTF-8）",
+                       "this is a web page or XML spreadsheet (often named .xls): save it as .xlsx or as CSV (UTF-8) in Excel or WPS"}));
+    }
+    if (looks_like_utf16(text))
         refuse(tr({"文件是 UTF-16 编码，请另存为 UTF-8", "the file is UTF-16; save it as UTF-8"}));
     return csv_table(name, std::move(text));
 }

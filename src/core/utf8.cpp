@@ -1,5 +1,6 @@
 #include "core/utf8.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 
@@ -110,9 +111,20 @@ std::size_t display_width(std::string_view text) {
     return width;
 }
 
+bool looks_like_utf16(std::string_view text) {
+    if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) return true;
+    const std::size_t n = std::min<std::size_t>(text.size(), 512) & ~std::size_t{1};
+    if (n < 4) return false;
+    std::size_t even_zeros = 0, odd_zeros = 0;
+    for (std::size_t i = 0; i < n; ++i)
+        if (text[i] == '\0') ++(i % 2 == 0 ? even_zeros : odd_zeros);
+    // Mostly ASCII in UTF-16: half the bytes are NUL, all on one side.
+    const std::size_t pairs = n / 2;
+    return (even_zeros * 4 >= pairs && odd_zeros * 8 <= even_zeros) || (odd_zeros * 4 >= pairs && even_zeros * 8 <= odd_zeros);
+}
+
 std::optional<EncodingProblem> find_encoding_problem(std::string_view text) {
-    const auto starts_with = [&](std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; };
-    if (starts_with("\xFF\xFE") || starts_with("\xFE\xFF"))
+    if (looks_like_utf16(text))
         return EncodingProblem{0, tr({"文件是 UTF-16 编码，请另存为 UTF-8", "the file is UTF-16; save it as UTF-8"})};
     const auto bad = first_invalid_utf8(text);
     if (!bad) return std::nullopt;

@@ -26,4 +26,8 @@ struct EncodingProblem {
 };
 std::optional<EncodingProblem> find_encoding_problem(std::string_view text);
 
+// UTF-16 with or without a byte order mark: a BOM, or NUL bytes in every
+// other place of the first bytes (Latin and digits in UTF-16, LE or BE).
+bool looks_like_utf16(std::string_view text);
+
 }  // namespace exemplar

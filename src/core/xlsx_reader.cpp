@@ -458,7 +458,8 @@ struct XlsxWorkbook::SheetReader::Impl {
 
 XlsxWorkbook XlsxWorkbook::open(const std::filesystem::path& path, const XlsxLimits& limits) {
     const std::string name = path.string();
-    const auto refuse = [&](std::string message) { throw InputRefused(Diagnostic{name, 0, 0, {}, std::move(message)}); };
+    // A problem of the whole file is placed at its start, as for CSV (FILE:1:1).
+    const auto refuse = [&](std::string message) { throw InputRefused(Diagnostic{name, 1, 1, {}, std::move(message)}); };
     if (is_compound_file(path))
         refuse(tr({"这是旧版 Excel（.xls）文件或加密的工作簿，请在 Excel 或 WPS 中另存为未加密的 .xlsx",
                    "this is a legacy .xls file or an encrypted workbook: save it as an unencrypted .xlsx in Excel or WPS"}));

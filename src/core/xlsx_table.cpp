@@ -1,6 +1,9 @@
 // xlsx_table(): the first worksheet of a workbook as a TableReader (declared
 // in xlsx_reader.h).
+#include <chrono>
 #include <limits>
+
+#include <fmt/format.h>
 
 #include "core/csv_reader.h"
 #include "core/error.h"
@@ -13,6 +16,14 @@ namespace exemplar {
 namespace {
 
 bool is_forbidden_control(unsigned char c) { return (c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7F; }
+
+// A date cell as people wrote it: YYYY-MM-DD from its serial number (1900 date system).
+std::string date_text(const XlsxCell& cell) {
+    if (cell.type != XlsxCellType::number || cell.number < 1 || cell.number > 2958465) return cell.text;
+    using namespace std::chrono;
+    const year_month_day day{sys_days{year{1899} / December / 30} + days{static_cast<int>(cell.number)}};
+    return fmt::format("{:04d}-{:02d}-{:02d}", static_cast<int>(day.year()), static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()));
+}
 
 class XlsxTable final : public TableReader {
 public:
@@ -63,6 +74,20 @@ public:
 
 private:
     void check(const XlsxCell& cell) {
+        // Exchange files hold ids, names, words and answers: never an error value or a date.
+        if (cell.type == XlsxCellType::error) {
+            problems_.push_back(book_.at(0, cell.row, cell.column,
+                                         tr({"单元格是 Excel 错误值 {0}，请填写实际内容", "the cell holds the Excel error {0}: type the value itself"},
+                                            cell.text)));
+            return;
+        }
+        if (cell.date) {
+            problems_.push_back(book_.at(0, cell.row, cell.column,
+                                         tr({"单元格是日期（{0}），这里应填写文字或编号；请把单元格格式设为“文本”后重新输入",
+                                             "the cell holds a date ({0}) where text or an id belongs: format the cell as text and type it again"},
+                                            date_text(cell))));
+            return;
+        }
         for (const char c : cell.text) {
             if (is_forbidden_control(static_cast<unsigned char>(c))) {
                 problems_.push_back(book_.at(0, cell.row, cell.column,

@@ -62,8 +62,17 @@ public:
                                           tr({"不支持 YAML 别名（*名称），请直接写出内容",
                                               "YAML aliases (*name) are not supported: write the content out"})));
     }
-    void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t, const std::string&) override {
+    void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t, const std::string& value) override {
         if (tag == "!" && !mark.is_null()) check_quote_closed(static_cast<std::size_t>(mark.pos));
+        // Escapes such as "\x01" in quotes make the same control characters the raw text may not hold.
+        for (const char c : value) {
+            const auto byte = static_cast<unsigned char>(c);
+            if ((byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') || byte == 0x7F) {
+                diagnostics_.push_back(source_.at(mark.is_null() ? 0 : static_cast<std::size_t>(mark.pos),
+                                                  tr({"不允许的控制字符 U+{0:04X}", "control character U+{0:04X} is not allowed"}, byte)));
+                break;
+            }
+        }
     }
     void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
                          YAML::EmitterStyle::value) override {

@@ -568,7 +568,7 @@ TEST_F(XlsxReader, CellReferencesAndLocations) {
 
 TEST_F(XlsxRefusal, NotAZip) {
     EXPECT_EQ(refusal(write("text.xlsx", "工号,姓名\n1,张三\n")),
-              (dir.path() / "text.xlsx").string() + ": not an .xlsx file (an .xlsx file is a zip archive, and this is not one)");
+              (dir.path() / "text.xlsx").string() + ":1:1: not an .xlsx file (an .xlsx file is a zip archive, and this is not one)");
     EXPECT_TRUE(contains(refusal(write("empty.xlsx", "")), "not an .xlsx file"));
     EXPECT_TRUE(contains(refusal(dir.path()), "folder"));
     EXPECT_TRUE(contains(refusal(dir.path() / "missing.xlsx"), "cannot open"));
@@ -600,7 +600,7 @@ TEST_F(XlsxRefusal, LegacyOrEncryptedCompoundFile) {
     std::string ole(512, '\0');
     ole.replace(0, 8, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1");
     const fs::path path = write("old.xlsx", ole);
-    EXPECT_EQ(refusal(path), path.string() + ": this is a legacy .xls file or an encrypted workbook: save it as an unencrypted .xlsx in Excel or WPS");
+    EXPECT_EQ(refusal(path), path.string() + ":1:1: this is a legacy .xls file or an encrypted workbook: save it as an unencrypted .xlsx in Excel or WPS");
     set_language(Language::chinese);
     EXPECT_TRUE(contains(refusal(path), "另存为未加密的 .xlsx"));
     set_language(Language::english);
@@ -629,7 +629,7 @@ TEST_F(XlsxRefusal, ZipBombs) {
     XlsxLimits small;
     small.max_part_bytes = 1u << 20;
     std::string why = refusal(path, small);
-    EXPECT_TRUE(contains(why, "bomb.xlsx: 'xl/sharedStrings.xml' unpacks to 2 MiB, over the limit of 1 MiB (too big, or a zip bomb)")) << why;
+    EXPECT_TRUE(contains(why, "bomb.xlsx:1:1: 'xl/sharedStrings.xml' unpacks to 2 MiB, over the limit of 1 MiB (too big, or a zip bomb)")) << why;
 
     XlsxLimits ratio;
     ratio.max_ratio = 100;
@@ -674,7 +674,7 @@ TEST_F(XlsxRefusal, LyingSizeInHeaders) {
     small.max_part_bytes = 1u << 20;
     for (const XlsxLimits& limits : {XlsxLimits{}, small}) {
         const std::string why = refusal(write("liar.xlsx", bytes), limits);
-        EXPECT_TRUE(contains(why, "liar.xlsx: ")) << why;
+        EXPECT_TRUE(contains(why, "liar.xlsx:1:1: ")) << why;
         EXPECT_TRUE(contains(why, "sharedStrings.xml")) << why;
     }
 }
@@ -694,7 +694,7 @@ TEST_F(XlsxRefusal, EntityExpansion) {
                                        laughs("sst") + "<sst xmlns=\"" + main_ns + "\"><si><t>&lol9;</t></si></sst>");
     EXPECT_EQ(refusal(write_xlsx("laughs.xlsx", in_strings)),
               (dir.path() / "laughs.xlsx").string() +
-                  ": 'xl/sharedStrings.xml' has a DOCTYPE or entity declarations: refused for safety (Excel and WPS never write them)");
+                  ":1:1: 'xl/sharedStrings.xml' has a DOCTYPE or entity declarations: refused for safety (Excel and WPS never write them)");
     const auto in_sheet = xlsx_parts(laughs("worksheet") + "<worksheet xmlns=\"" + main_ns +
                                      "\"><sheetData><row><c t=\"inlineStr\"><is><t>&lol9;</t></is></c></row></sheetData></worksheet>");
     const std::string why = refusal(write_xlsx("laughs2.xlsx", in_sheet));
@@ -717,7 +717,7 @@ TEST_F(XlsxRefusal, PathsOutsideTheArchive) {
     auto parts = xlsx_parts(sheet_xml("<row><c><v>1</v></c></row>"));
     replace_part(parts, "xl/_rels/workbook.xml.rels", relationships({{"worksheet", "../../../etc/passwd"}}));
     EXPECT_TRUE(contains(refusal(write_xlsx("up.xlsx", parts)),
-                         "up.xlsx: the workbook refers to '../../../etc/passwd', a path outside the archive or not valid: refused"));
+                         "up.xlsx:1:1: the workbook refers to '../../../etc/passwd', a path outside the archive or not valid: refused"));
     // An entry really named "../evil.xml", and a target that reaches it.
     parts.push_back({"../evil.xml", sheet_xml("<row><c><v>666</v></c></row>")});
     replace_part(parts, "xl/_rels/workbook.xml.rels", relationships({{"worksheet", "/../evil.xml"}}));
@@ -734,7 +734,7 @@ TEST_F(XlsxRefusal, MalformedXml) {
     EXPECT_TRUE(contains(why, "mismatched tag")) << why;
     auto parts = xlsx_parts(sheet_xml(""));
     replace_part(parts, "xl/workbook.xml", "<workbook><sheets>");
-    EXPECT_TRUE(contains(refusal(write_xlsx("wb.xlsx", parts)), "wb.xlsx: 'xl/workbook.xml' is not well-formed XML"));
+    EXPECT_TRUE(contains(refusal(write_xlsx("wb.xlsx", parts)), "wb.xlsx:1:1: 'xl/workbook.xml' is not well-formed XML"));
     replace_part(parts, "xl/workbook.xml", "<document/>");
     EXPECT_TRUE(contains(refusal(write_xlsx("docx.xlsx", parts)), "is not an Excel workbook"));
     parts = xlsx_parts("");
@@ -744,7 +744,7 @@ TEST_F(XlsxRefusal, MalformedXml) {
 TEST_F(XlsxRefusal, NoWorksheets) {
     auto parts = xlsx_parts(sheet_xml(""));
     replace_part(parts, "xl/workbook.xml", workbook_xml(""));
-    EXPECT_EQ(refusal(write_xlsx("none.xlsx", parts)), (dir.path() / "none.xlsx").string() + ": the workbook has no worksheets");
+    EXPECT_EQ(refusal(write_xlsx("none.xlsx", parts)), (dir.path() / "none.xlsx").string() + ":1:1: the workbook has no worksheets");
     replace_part(parts, "xl/workbook.xml", workbook_xml("<sheet name=\"Chart1\" sheetId=\"1\" r:id=\"rId1\"/>"));
     replace_part(parts, "xl/_rels/workbook.xml.rels", relationships({{"chartsheet", "chartsheets/sheet1.xml"}}));
     EXPECT_TRUE(contains(refusal(write_xlsx("charts.xlsx", parts)), "the workbook has no worksheets"));
@@ -792,7 +792,7 @@ TEST_F(XlsxRefusal, RowTextLimit) {
     EXPECT_EQ(refusal(path), "");
     XlsxLimits strings;
     strings.max_shared_strings = 0;
-    EXPECT_TRUE(contains(refusal(path, strings), "wide.xlsx: 'xl/sharedStrings.xml' holds more than 0 strings"));
+    EXPECT_TRUE(contains(refusal(path, strings), "wide.xlsx:1:1: 'xl/sharedStrings.xml' holds more than 0 strings"));
 }
 
 TEST_F(XlsxRefusal, MessagesInChinese) {
