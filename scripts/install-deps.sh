@@ -15,6 +15,7 @@ packages=(
   libxlsxwriter-dev # writing the report, report cards and questionnaires (.xlsx)
   libzip-dev        # reading .xlsx files (zip archives) …
   libexpat1-dev     # … and their XML, streamed
+  zlib1g-dev        # deflating the report's large sheets ourselves, on all cores
   libssl-dev        # HMAC-SHA256 seals of the offline questionnaires (libcrypto)
   libwxgtk3.2-dev   # the desktop app (wxWidgets 3.2, GTK 3)
   gettext           # msgfmt: the desktop app's Chinese catalog

@@ -289,7 +289,7 @@ void write_votes(xlsx::Workbook& book, const Context& context) {
     const CycleResults& results = *context.data.results;
     const Plan& plan = context.data.cycle->plan;
     const Form* peer_form = input.forms[index_of(Relation::peer)];
-    xlsx::Sheet sheet(book, votes_sheet);
+    xlsx::Sheet sheet(book, votes_sheet, xlsx::SheetCells::table);  // rows for everyone: kept compactly, written in the background
     const TallyColumns columns = peer_form ? tally_columns(*peer_form) : TallyColumns{};
     const auto last_col = static_cast<lxw_col_t>(3 + 2 + columns.labels.size() + 2 - 1);
 
@@ -344,7 +344,7 @@ void write_votes(xlsx::Workbook& book, const Context& context) {
 void write_gaps(xlsx::Workbook& book, const Context& context) {
     const ScoringInput& input = *context.data.input;
     const CycleResults& results = *context.data.results;
-    xlsx::Sheet sheet(book, gaps_sheet);
+    xlsx::Sheet sheet(book, gaps_sheet, xlsx::SheetCells::table);  // rows for everyone: kept compactly, written in the background
     const std::vector<std::string> headers{tr({"工号", "Staff ID"}),
                                            tr({"姓名", "Name"}),
                                            tr({"部门", "Department"}),

@@ -250,7 +250,7 @@ void write_summary(xlsx::Workbook& book, const Context& context) {
     const Plan& plan = context.data.cycle->plan;
     const std::vector<ReportColumn> columns =
         expand_columns(context.report_template.summary, results.dimensions, ColumnHeaders::summary);
-    xlsx::Sheet sheet(book, summary_sheet);
+    xlsx::Sheet sheet(book, summary_sheet, xlsx::SheetCells::table);  // rows for everyone: kept compactly, written in the background
     const auto last_col = static_cast<lxw_col_t>(columns.empty() ? 0 : columns.size() - 1);
 
     sheet.merge(0, 0, 0, last_col, context.title, Style::title);
@@ -346,7 +346,7 @@ void write_hr_import(xlsx::Workbook& book, const Context& context) {
     const CycleResults& results = *context.data.results;
     const std::vector<ReportColumn> columns =
         expand_columns(context.report_template.hr_import, results.dimensions, ColumnHeaders::hr_import);
-    xlsx::Sheet sheet(book, hr_import_sheet);
+    xlsx::Sheet sheet(book, hr_import_sheet, xlsx::SheetCells::table);  // rows for everyone: kept compactly, written in the background
     for (std::size_t c = 0; c < columns.size(); ++c) sheet.text(0, static_cast<lxw_col_t>(c), columns[c].header, Style::plain);
     lxw_row_t row = 1;
     for (const auto& cells : context.table.rows) {

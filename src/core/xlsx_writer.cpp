@@ -1,21 +1,27 @@
 #include "core/xlsx_writer.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <exception>
 #include <map>
-
-#include <fmt/format.h>
 
 #include "core/error.h"
 #include "core/json_writer.h"
 #include "core/translate.h"
 #include "core/utf8.h"
+#include "core/xlsx_finish.h"
 
 namespace exemplar::xlsx {
 
 namespace {
 
 constexpr lxw_color_t border_color = 0x000000;
+
+// zlib level 2 for the sheets Exemplar writes: tens of MB of repetitive XML
+// packed to about a seventh, as quick as level 1 and a tenth smaller
+// (libxlsxwriter's level 6: an eighth, at four times the time).
+constexpr int deflate_level = 2;
 constexpr lxw_color_t header_fill = 0xE7E6E6;
 
 // Excel column width for text of this many display columns (a CJK character
@@ -122,9 +128,10 @@ lxw_chart_font chart_font(double size, bool bold, bool title) {
     return font;
 }
 
-Workbook::Workbook(const std::filesystem::path& file) : file_(file) {
+Workbook::Workbook(const std::filesystem::path& file) : pool_(deflate_level), file_(file) {
     workbook_ = workbook_new(file.c_str());
     if (workbook_ == nullptr) throw Refused(tr({"{0}：无法创建工作簿", "{0}: cannot create the workbook"}, file.string()));
+    strings_ = SharedStrings(workbook_->sst);
 
     const auto make = [&](Style style) {
         lxw_format* f = workbook_add_format(workbook_);
@@ -239,36 +246,109 @@ void Workbook::set_properties(const std::string& title, const std::string& subje
 }
 
 void Workbook::close() {
+    for (const auto& sheet : sheets_) sheet->done = true;
+    number_styles();
+    std::vector<TableSheet> tables;
+    for (const auto& record : sheets_) {
+        if (!record->table) continue;
+        TableSheet sheet = record->queued;
+        sheet.rowmin = record->sheet->dim_rowmin;
+        sheet.rowmax = record->sheet->dim_rowmax;
+        sheet.colmin = record->sheet->dim_colmin;
+        sheet.colmax = record->sheet->dim_colmax;
+        tables.push_back(std::move(sheet));
+    }
+    closed_ = true;
     lxw_workbook* workbook = workbook_;
     workbook_ = nullptr;  // workbook_close frees it, whatever it returns
     const lxw_error error = workbook_close(workbook);
     if (error != LXW_NO_ERROR)
         throw Refused(tr({"{0}：无法写入工作簿（{1}）", "{0}: cannot write the workbook ({1})"}, file_.string(), lxw_strerror(error)));
-    restore_exact_numbers(file_, exact_);
+    finish_package(file_, tables, exact_, pool_);
+}
+
+std::size_t Workbook::add_sheet(lxw_worksheet* sheet, SheetCells cells) {
+    auto record = std::make_unique<SheetRecord>();
+    record->sheet = sheet;
+    record->part = "xl/worksheets/sheet" + std::to_string(sheets_.size() + 1) + ".xml";
+    record->table = cells == SheetCells::table;
+    sheets_.push_back(std::move(record));
+    return sheets_.size() - 1;
+}
+
+void Workbook::sheet_done(std::size_t sheet) {
+    if (closed_) return;
+    sheets_[sheet]->done = true;
+    number_styles();
+}
+
+void Workbook::number_styles() {
+    std::size_t through = numbered_;
+    for (std::size_t i = numbered_; i < sheets_.size() && sheets_[i]->done; ++i)
+        if (sheets_[i]->table) through = i + 1;
+    // Without a table sheet, libxlsxwriter numbers them all itself, as it writes.
+    for (; numbered_ < through; ++numbered_) {
+        SheetRecord& record = *sheets_[numbered_];
+        record.cells.finish();
+        const std::vector<lxw_format*>& formats = record.cells.formats_in_order();
+        if (!record.table) {
+            for (lxw_format* format : formats)
+                if (format != nullptr) lxw_format_get_xf_index(format);
+            record.cells = CellTable();  // done with
+            continue;
+        }
+        record.styles.clear();
+        for (lxw_format* format : formats) record.styles.push_back(format != nullptr ? lxw_format_get_xf_index(format) : 0);
+        record.queued = TableSheet{};  // anew, should an earlier attempt have failed half-way
+        record.queued.part = record.part;
+        record.queued.table = &record.cells;
+        queue_table(pool_, record.queued, record.cells, record.styles);
+    }
 }
 
 void Workbook::note_exact(const std::string& part, std::string cell, double value) {
     exact_[part][std::move(cell)] = shortest_number_text(value);
 }
 
-void Workbook::forget_exact(const std::string& part, const std::string& cell) {
-    if (const auto it = exact_.find(part); it != exact_.end()) it->second.erase(cell);
+void Workbook::forget_exact(const std::string& part, lxw_row_t row, lxw_col_t col) {
+    if (const auto it = exact_.find(part); it != exact_.end() && !it->second.empty()) it->second.erase(cell_name(row, col));
 }
 
-Sheet::Sheet(Workbook& book, std::string_view name) : book_(book), name_(sheet_name(name)) {
+Sheet::Sheet(Workbook& book, std::string_view name, SheetCells cells) : book_(book), name_(sheet_name(name)) {
     sheet_ = workbook_add_worksheet(book.get(), name_.c_str());
     if (sheet_ == nullptr)
         throw Error(tr({"无法添加工作表“{0}”", "cannot add the worksheet '{0}'"}, name_));
-    part_ = book.next_sheet_part();
+    index_ = book.add_sheet(sheet_, cells);
+    part_ = book.part_of(index_);
+    (cells == SheetCells::table ? table_ : formats_) = &book.cells_of(index_);
+}
+
+Sheet::~Sheet() {
+    if (std::uncaught_exceptions() > 0) return;  // the workbook is being abandoned
+    try {
+        book_.sheet_done(index_);
+    } catch (...) {
+        // Numbered and queued at close() instead, where a failure is reported.
+    }
+}
+
+void Sheet::check_cell(lxw_error error, lxw_row_t row, lxw_col_t col) const {
+    if (error != LXW_NO_ERROR) check(error, name_ + "!" + cell_name(row, col));
 }
 
 void Sheet::measure(lxw_col_t col, std::string_view shown, Style style) {
-    if (style == Style::title || style == Style::subtitle || style == Style::section || style == Style::note) return;
+    if (!measured(style)) return;
     double width = widest_line(shown);
     // Headers wrap: a long Chinese header takes two lines rather than widening its column.
     if (style == Style::header && has_wide_characters(shown)) width = std::min(width, 8.0);
     if (style == Style::text_wrap) width = std::min(width, 60.0);
     widen(col, width);
+}
+
+void Sheet::widen_by_number(lxw_col_t col, std::size_t characters, Style style) {
+    // Digits, a sign, a point: one column each, one line (as measure() would find).
+    const double width = static_cast<double>(characters);
+    widen(col, style == Style::text_wrap ? std::min(width, 60.0) : width);
 }
 
 void Sheet::widen(lxw_col_t col, double display_width) {
@@ -283,9 +363,16 @@ void Sheet::note_wrapped(lxw_row_t row, lxw_col_t first_col, lxw_col_t last_col,
 }
 
 void Sheet::text(lxw_row_t row, lxw_col_t col, std::string_view value, Style style) {
-    const std::string safe = cell_text(value);
-    check(worksheet_write_string(sheet_, row, col, safe.c_str(), book_.format(style)), name_ + "!" + cell_name(row, col));
-    book_.forget_exact(part_, cell_name(row, col));
+    std::string cut;
+    if (value.size() > max_cell_characters) value = cut = cell_text(value);  // ≤ 32,767 bytes: no more code units
+    const std::string_view safe = value;
+    if (table_ != nullptr) {
+        check_cell(table_->string(row, col, safe, book_.shared_strings(), book_.format(style)), row, col);
+    } else {
+        check_cell(worksheet_write_string(sheet_, row, col, std::string(safe).c_str(), book_.format(style)), row, col);
+        formats_->blank(row, col, book_.format(style));
+        book_.forget_exact(part_, row, col);
+    }
     measure(col, safe, style);
     note_wrapped(row, col, col, safe, style);
 }
@@ -295,12 +382,20 @@ void Sheet::number(lxw_row_t row, lxw_col_t col, std::optional<double> value, St
         blank(row, col, style);
         return;
     }
-    check(worksheet_write_number(sheet_, row, col, *value, book_.format(style)), name_ + "!" + cell_name(row, col));
-    if (!written_exactly(*value)) book_.note_exact(part_, cell_name(row, col), *value);
-    const std::string shown = style == Style::percent ? fmt::format("{:.1f}%", *value * 100)
-                              : style == Style::integer ? fmt::format("{:.0f}", *value)
-                                                        : fmt::format("{:.2f}", *value);
-    measure(col, shown, style);
+    if (table_ != nullptr) {
+        check_cell(table_->number(row, col, *value, book_.format(style)), row, col);  // exact: CellTable writes it so
+    } else {
+        check_cell(worksheet_write_number(sheet_, row, col, *value, book_.format(style)), row, col);
+        formats_->blank(row, col, book_.format(style));
+        if (!written_exactly(*value)) book_.note_exact(part_, cell_name(row, col), *value);
+    }
+    if (!measured(style)) return;
+    // As shown: "{:.1f}%", "{:.0f}" or "{:.2f}" (to_chars: the same digits, quicker than fmt's fixed precision).
+    char shown[400];
+    const double scaled = style == Style::percent ? *value * 100 : *value;
+    const char* end = std::to_chars(shown, shown + sizeof shown, scaled, std::chars_format::fixed,
+                                    style == Style::percent ? 1 : style == Style::integer ? 0 : 2).ptr;
+    widen_by_number(col, static_cast<std::size_t>(end - shown) + (style == Style::percent ? 1 : 0), style);
 }
 
 void Sheet::integer(lxw_row_t row, lxw_col_t col, std::optional<long long> value, Style style) {
@@ -308,9 +403,15 @@ void Sheet::integer(lxw_row_t row, lxw_col_t col, std::optional<long long> value
         blank(row, col, style);
         return;
     }
-    check(worksheet_write_number(sheet_, row, col, static_cast<double>(*value), book_.format(style)),
-          name_ + "!" + cell_name(row, col));
-    measure(col, std::to_string(*value), style);
+    if (table_ != nullptr) {
+        check_cell(table_->number(row, col, static_cast<double>(*value), book_.format(style)), row, col);
+    } else {
+        check_cell(worksheet_write_number(sheet_, row, col, static_cast<double>(*value), book_.format(style)), row, col);
+        formats_->blank(row, col, book_.format(style));
+    }
+    if (!measured(style)) return;
+    char shown[24];
+    widen_by_number(col, static_cast<std::size_t>(std::to_chars(shown, shown + sizeof shown, *value).ptr - shown), style);
 }
 
 void Sheet::cell(lxw_row_t row, lxw_col_t col, const TableCell& value, Style text_style, Style number_style,
@@ -328,8 +429,13 @@ void Sheet::cell(lxw_row_t row, lxw_col_t col, const TableCell& value, Style tex
 void Sheet::blank(lxw_row_t row, lxw_col_t col, Style style) {
     // libxlsxwriter writes a blank only when it has a format; unformatted it is simply no cell.
     if (style == Style::plain || style == Style::plain_score) return;
-    check(worksheet_write_blank(sheet_, row, col, book_.format(style)), name_ + "!" + cell_name(row, col));
-    book_.forget_exact(part_, cell_name(row, col));
+    if (table_ != nullptr) {
+        check_cell(table_->blank(row, col, book_.format(style)), row, col);
+    } else {
+        check_cell(worksheet_write_blank(sheet_, row, col, book_.format(style)), row, col);
+        formats_->blank(row, col, book_.format(style));
+        book_.forget_exact(part_, row, col);
+    }
     if (content_.size() <= col) content_.resize(static_cast<std::size_t>(col) + 1, 0);
 }
 
@@ -340,10 +446,19 @@ void Sheet::merge(lxw_row_t first_row, lxw_col_t first_col, lxw_row_t last_row, 
         text(first_row, first_col, safe, style);
         return;
     }
-    check(worksheet_merge_range(sheet_, first_row, first_col, last_row, last_col, safe.c_str(), book_.format(style)),
-          name_ + "!" + cell_name(first_row, first_col));
-    for (lxw_row_t r = first_row; r <= last_row; ++r)
-        for (lxw_col_t c = first_col; c <= last_col; ++c) book_.forget_exact(part_, cell_name(r, c));
+    if (table_ != nullptr) {
+        check_cell(table_->merge(first_row, first_col, last_row, last_col, safe, book_.shared_strings(), book_.format(style)),
+                   first_row, first_col);
+    } else {
+        check_cell(worksheet_merge_range(sheet_, first_row, first_col, last_row, last_col, safe.c_str(), book_.format(style)),
+                   first_row, first_col);
+        for (lxw_row_t r = first_row; r <= last_row; ++r) {
+            for (lxw_col_t c = first_col; c <= last_col; ++c) {
+                formats_->blank(r, c, book_.format(style));
+                book_.forget_exact(part_, r, c);
+            }
+        }
+    }
     if (first_col == last_col) measure(first_col, safe, style);
     if (first_row == last_row) note_wrapped(first_row, first_col, last_col, safe, style);
     if (content_.size() <= last_col) content_.resize(static_cast<std::size_t>(last_col) + 1, 0);
@@ -358,9 +473,17 @@ void Sheet::merge_cell(lxw_row_t first_row, lxw_col_t first_col, lxw_row_t last_
     const Style style = std::holds_alternative<double>(value) ? number_style
                         : std::holds_alternative<long long>(value) ? integer_style
                                                                    : text_style;
-    if (first_row != last_row || first_col != last_col)
-        check(worksheet_merge_range(sheet_, first_row, first_col, last_row, last_col, "", book_.format(style)),
-              name_ + "!" + cell_name(first_row, first_col));
+    if (first_row != last_row || first_col != last_col) {
+        if (table_ != nullptr) {
+            check_cell(table_->merge(first_row, first_col, last_row, last_col, {}, book_.shared_strings(), book_.format(style)),
+                       first_row, first_col);
+        } else {
+            check_cell(worksheet_merge_range(sheet_, first_row, first_col, last_row, last_col, "", book_.format(style)), first_row,
+                       first_col);
+            for (lxw_row_t r = first_row; r <= last_row; ++r)
+                for (lxw_col_t c = first_col; c <= last_col; ++c) formats_->blank(r, c, book_.format(style));
+        }
+    }
     cell(first_row, first_col, value, text_style, number_style, integer_style);
 }
 
@@ -374,9 +497,13 @@ void Sheet::set_width(lxw_col_t col, double width) {
 }
 
 void Sheet::set_height(lxw_row_t row, double height) {
+    if (heights_.size() <= row) heights_.resize(static_cast<std::size_t>(row) + 1, unset_height);
     double& h = heights_[row];
-    h = std::max(h, height);
-    check(worksheet_set_row(sheet_, row, h, nullptr), name_ + " row height");
+    h = std::max(h == unset_height ? 0.0 : h, height);
+    if (table_ != nullptr)
+        check(table_->set_row(row, h, sheet_->dim_colmin), name_ + " row height");
+    else
+        check(worksheet_set_row(sheet_, row, h, nullptr), name_ + " row height");
 }
 
 void Sheet::fit_columns(double min_width, double max_width) {
@@ -394,7 +521,7 @@ void Sheet::fit_columns(double min_width, double max_width) {
         const int lines = lines_when_wrapped(w.text, prose ? width * 0.9 : width);
         const double needed = lines * line_height(w.style) + (w.style == Style::title ? 10 : 5);
         // A single line of ordinary text needs no explicit height.
-        if (lines > 1 || w.style == Style::title || heights_.count(w.row) != 0) set_height(w.row, needed);
+        if (lines > 1 || w.style == Style::title || has_height(w.row)) set_height(w.row, needed);
     }
 }
 
@@ -408,8 +535,7 @@ double Sheet::column_pixels(lxw_col_t first, lxw_col_t last) const {
 }
 
 double Sheet::row_height(lxw_row_t row) const {
-    const auto it = heights_.find(row);
-    return it == heights_.end() ? 15.0 : it->second;
+    return has_height(row) ? heights_[row] : 15.0;
 }
 
 void Sheet::keep_together(lxw_row_t first_row, lxw_row_t last_row) { blocks_.emplace_back(first_row, last_row); }
@@ -446,7 +572,7 @@ void Sheet::print_setup(bool landscape, bool fit_width) {
     double repeated = 0;
     if (repeated_) for (lxw_row_t r = repeated_->first; r <= repeated_->second; ++r) repeated += height_of(r);
     lxw_row_t last_row = 0;
-    for (const auto& [row, height] : heights_) last_row = std::max(last_row, row);
+    if (!heights_.empty()) last_row = static_cast<lxw_row_t>(heights_.size() - 1);
     for (const auto& [first, last] : blocks_) last_row = std::max(last_row, last);
 
     std::map<lxw_row_t, lxw_row_t> block_at;  // first row → last row

@@ -13,12 +13,23 @@
 //   book.close();  // writes the file; throws Refused on failure
 //
 // A workbook destroyed without close() is discarded: nothing is written.
+//
+// A sheet of many rows is made with SheetCells::table: its cells are kept
+// by Exemplar (xlsx_cell_table.h) in a fraction of libxlsxwriter's memory,
+// and once the sheet is complete (its Sheet gone) its rows are written —
+// the very XML libxlsxwriter writes, numbers exact — and deflated on worker
+// threads while the next sheets are written. Such a sheet takes cells only
+// through Sheet (no worksheet_write_* on get()), and a chart must not draw
+// from it (libxlsxwriter would find no values to cache); everything else —
+// widths, panes, filters, conditional formats, print setup — goes to
+// libxlsxwriter as usual. close() then splices the tables into what
+// libxlsxwriter wrote and writes the zip itself (xlsx_finish.h).
 #pragma once
 
 #include <array>
 #include <cstdint>
 #include <filesystem>
-#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,7 +38,10 @@
 #include <xlsxwriter.h>
 
 #include "core/csv_writer.h"
+#include "core/parallel_deflate.h"
+#include "core/xlsx_cell_table.h"
 #include "core/xlsx_exact_numbers.h"
+#include "core/xlsx_finish.h"
 
 namespace exemplar::xlsx {
 
@@ -65,6 +79,9 @@ std::string sheet_name(std::string_view name);
 // Throws exemplar::Error naming `what` with lxw_strerror() when `error` is one.
 void check(lxw_error error, std::string_view what);
 
+// Where a sheet's cells are kept until the workbook is written (see above).
+enum class SheetCells { libxlsxwriter, table };
+
 class Workbook {
 public:
     explicit Workbook(const std::filesystem::path& file);
@@ -82,15 +99,41 @@ public:
     // Writes the file. Throws Refused with libxlsxwriter's reason on failure.
     void close();
 
-    // For Sheet: the worksheet part a new sheet will be, and the numbers
-    // libxlsxwriter would not write exactly (see xlsx_exact_numbers.h).
-    std::string next_sheet_part() { return "xl/worksheets/sheet" + std::to_string(++sheets_) + ".xml"; }
+    // For Sheet. A new sheet's number; its part ("xl/worksheets/sheet2.xml");
+    // its cells (SheetCells::table) or, for a libxlsxwriter sheet, where its
+    // cells' formats are (to number styles in libxlsxwriter's order);
+    // sheet_done() when no more cells come.
+    std::size_t add_sheet(lxw_worksheet* sheet, SheetCells cells);
+    const std::string& part_of(std::size_t sheet) const { return sheets_[sheet]->part; }
+    CellTable& cells_of(std::size_t sheet) { return sheets_[sheet]->cells; }
+    void sheet_done(std::size_t sheet);
+    SharedStrings& shared_strings() { return strings_; }
+    // The numbers libxlsxwriter would not write exactly (see xlsx_exact_numbers.h).
     void note_exact(const std::string& part, std::string cell, double value);
-    void forget_exact(const std::string& part, const std::string& cell);
+    void forget_exact(const std::string& part, lxw_row_t row, lxw_col_t col);
 
 private:
-    int sheets_ = 0;
+    struct SheetRecord {
+        lxw_worksheet* sheet;
+        std::string part;
+        bool table;
+        CellTable cells;
+        bool done = false;
+        std::vector<int> styles;  // table: the s="…" of cells.formats_in_order()
+        TableSheet queued;        // table: its pieces, queued for deflating
+    };
+    // Gives style numbers to the formats of every sheet up to the last table
+    // sheet that is complete, all before it complete too, in libxlsxwriter's
+    // own order (sheet by sheet, cell by cell: styles.xml comes out as if it
+    // had held every cell), and queues those tables for deflating.
+    void number_styles();
+
     ExactNumbers exact_;
+    std::vector<std::unique_ptr<SheetRecord>> sheets_;
+    std::size_t numbered_ = 0;  // sheets_[0, numbered_) have their style numbers
+    bool closed_ = false;
+    DeflatePool pool_;  // after sheets_: stopped before the cells its pieces read go
+    SharedStrings strings_{nullptr};
     lxw_workbook* workbook_ = nullptr;
     std::filesystem::path file_;
     std::array<lxw_format*, style_count> formats_{};
@@ -103,7 +146,10 @@ lxw_chart_font chart_font(double size, bool bold = false, bool title = false);
 
 class Sheet {
 public:
-    Sheet(Workbook& book, std::string_view name);
+    Sheet(Workbook& book, std::string_view name, SheetCells cells = SheetCells::libxlsxwriter);
+    ~Sheet();  // no more cells: a table sheet's rows may be deflated
+    Sheet(const Sheet&) = delete;
+    Sheet& operator=(const Sheet&) = delete;
 
     lxw_worksheet* get() const { return sheet_; }
     Workbook& book() const { return book_; }
@@ -158,18 +204,29 @@ private:
         std::string text;
         Style style;
     };
+    static bool measured(Style style) {
+        return style != Style::title && style != Style::subtitle && style != Style::section && style != Style::note;
+    }
     void measure(lxw_col_t col, std::string_view shown, Style style);
+    void widen_by_number(lxw_col_t col, std::size_t characters, Style style);
     void note_wrapped(lxw_row_t row, lxw_col_t first_col, lxw_col_t last_col, std::string_view value, Style style);
+    // Throws naming the cell when `error` is one (the name made only then).
+    void check_cell(lxw_error error, lxw_row_t row, lxw_col_t col) const;
 
     Workbook& book_;
     lxw_worksheet* sheet_ = nullptr;
+    std::size_t index_ = 0;        // in the workbook
+    CellTable* table_ = nullptr;   // SheetCells::table: the cells
+    CellTable* formats_ = nullptr; // SheetCells::libxlsxwriter: where the cells' formats are
     std::string name_;
     std::string part_;
     std::vector<double> content_;  // widest content per column, display columns
     std::vector<std::optional<double>> fixed_;
     std::vector<double> widths_;          // as set
     std::vector<Wrapped> wrapped_;
-    std::map<lxw_row_t, double> heights_;  // as set
+    static constexpr double unset_height = -1;
+    bool has_height(lxw_row_t row) const { return row < heights_.size() && heights_[row] != unset_height; }
+    std::vector<double> heights_;  // as set, by row (unset_height: not set)
     std::vector<std::pair<lxw_row_t, lxw_row_t>> blocks_;
     std::optional<std::pair<lxw_row_t, lxw_row_t>> repeated_;
 };

@@ -30,6 +30,7 @@
 #include "core/roster_import.h"
 #include "core/schema.h"
 #include "core/translate.h"
+#include "core/xlsx_reader.h"
 #include "core/xlsx_writer.h"
 #include "support/office.h"
 #include "support/run_process.h"
@@ -661,7 +662,8 @@ TEST_F(ReportWorkbook, TemplateNamingAnUnknownDimensionIsRefusedWhereItSays) {
     EXPECT_FALSE(std::filesystem::exists(dir.path() / "r.xlsx"));
 }
 
-// libxlsxwriter writes "%.16G"; the workbook must still hold the exact double.
+// libxlsxwriter writes "%.16G"; the workbook must still hold the exact double,
+// in sheets libxlsxwriter writes and in those whose cells Exemplar keeps.
 TEST_F(ReportWorkbook, NumbersAreStoredExactly) {
     EXPECT_FALSE(xlsx::written_exactly(56.333333333333336));
     EXPECT_TRUE(xlsx::written_exactly(56.25));
@@ -670,18 +672,47 @@ TEST_F(ReportWorkbook, NumbersAreStoredExactly) {
     const std::vector<double> values{56.333333333333336, 0.1 + 0.2, 1.0 / 3, 1e-7 / 3, 92.30833333333335, 100, -0.0};
     {
         xlsx::Workbook workbook(file);
-        xlsx::Sheet sheet(workbook, "数");
-        for (std::size_t i = 0; i < values.size(); ++i) sheet.number(static_cast<lxw_row_t>(i), 0, values[i], xlsx::Style::score);
-        sheet.text(0, 1, "文字", xlsx::Style::text);
-        sheet.number(0, 2, 1.0 / 7, xlsx::Style::plain_score);
-        sheet.text(0, 2, "又是文字", xlsx::Style::text);  // a number overwritten: no longer patched
+        for (const auto& [name, cells] : {std::pair{"数", xlsx::SheetCells::libxlsxwriter}, std::pair{"表", xlsx::SheetCells::table}}) {
+            xlsx::Sheet sheet(workbook, name, cells);
+            for (std::size_t i = 0; i < values.size(); ++i) sheet.number(static_cast<lxw_row_t>(i), 0, values[i], xlsx::Style::score);
+            sheet.text(0, 1, "文字", xlsx::Style::text);
+            sheet.number(0, 2, 1.0 / 7, xlsx::Style::plain_score);
+            sheet.text(0, 2, "又是文字", xlsx::Style::text);  // a number overwritten: no longer patched
+        }
         workbook.close();
     }
     const WorkbookDump dumped = dump(file);
-    const SheetDump& sheet = dumped.sheet("数");
-    for (std::size_t i = 0; i < values.size(); ++i) EXPECT_EQ(sheet.at(static_cast<int>(i) + 1, 1)->number(), values[i]) << i;
-    EXPECT_EQ(sheet.at(1, 2)->value, "文字");
-    EXPECT_EQ(sheet.at(1, 3)->value, "又是文字");
+    for (const char* name : {"数", "表"}) {
+        const SheetDump& sheet = dumped.sheet(name);
+        for (std::size_t i = 0; i < values.size(); ++i)
+            EXPECT_EQ(sheet.at(static_cast<int>(i) + 1, 1)->number(), values[i]) << name << " " << i;
+        EXPECT_EQ(sheet.at(1, 1)->value, "56.333333333333336") << name;  // as openpyxl reads it
+        EXPECT_EQ(sheet.at(1, 2)->value, "文字") << name;
+        EXPECT_EQ(sheet.at(1, 3)->value, "又是文字") << name;
+    }
+}
+
+// The report's zip, written by Exemplar: every entry's CRC right for
+// Python's zipfile, and every sheet read to its end by the project's reader.
+TEST_F(ReportWorkbook, TheZipIsSound) {
+    const auto zip = testing::run_process("/usr/bin/python3", {"-c",
+                                                               "import sys, zipfile\n"
+                                                               "z = zipfile.ZipFile(sys.argv[1])\n"
+                                                               "print(z.testzip(), len(z.namelist()))\n",
+                                                               report.string()});
+    EXPECT_EQ(zip.exit_code, 0) << zip.err;
+    EXPECT_TRUE(zip.out.starts_with("None ")) << zip.out;
+    const XlsxWorkbook read = XlsxWorkbook::open(report);
+    ASSERT_EQ(read.sheet_count(), book->order.size());
+    for (std::size_t s = 0; s < read.sheet_count(); ++s) {
+        auto sheet = read.sheet(s);
+        std::vector<XlsxCell> cells;
+        std::size_t count = 0;
+        while (sheet.next_row(cells)) count += cells.size();
+        std::size_t expected = 0;
+        for (const auto& [key, cell] : book->sheet(read.sheet_name(s)).cells) expected += cell.type != "empty" ? 1 : 0;
+        EXPECT_EQ(count, expected) << read.sheet_name(s);
+    }
 }
 
 TEST_F(ReportWorkbook, TextIsCutToExcelsLimit) {

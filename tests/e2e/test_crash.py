@@ -112,13 +112,17 @@ def db_state(db):
         return "ok", 0, 0, 0, 0
     connection = sqlite3.connect(db)
     try:
-        if connection.execute("SELECT count(*) FROM sqlite_schema WHERE name = 'people'").fetchone()[0] == 0:
-            return connection.execute("PRAGMA integrity_check").fetchone()[0], 0, 0, 0, 0
         integrity = connection.execute("PRAGMA integrity_check").fetchone()[0]
-        people = connection.execute("SELECT count(*) FROM people").fetchone()[0]
-        cycles = connection.execute("SELECT count(*) FROM cycles").fetchone()[0]
-        bundles = connection.execute("SELECT count(*) FROM assignment_bundles").fetchone()[0]
-        states = connection.execute("SELECT coalesce(group_concat(hex(states), ''), '') FROM assignment_bundles").fetchone()[0]
+        # A run killed between two schema migrations leaves the tables of the first ones only.
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")}
+
+        def count(table, sql):
+            return connection.execute(sql).fetchone()[0] if table in tables else 0
+
+        people = count("people", "SELECT count(*) FROM people")
+        cycles = count("cycles", "SELECT count(*) FROM cycles")
+        bundles = count("assignment_bundles", "SELECT count(*) FROM assignment_bundles")
+        states = count("assignment_bundles", "SELECT coalesce(group_concat(hex(states), ''), '') FROM assignment_bundles") or ""
         submitted = states.count("02")  # state bytes are 00/01/02 (no app locks here)
         return integrity, people, cycles, bundles, submitted
     finally:
