@@ -14,7 +14,8 @@
 
 namespace exemplar::gui {
 
-HrPanel::HrPanel(wxWindow* parent, Session& session, Navigator& navigator) : wxPanel(parent), navigator_(navigator) {
+HrPanel::HrPanel(wxWindow* parent, Session& session, Navigator& navigator)
+    : wxPanel(parent), session_(session), navigator_(navigator) {
     SetName("hr_page");
     const int gap = FromDIP(10);
     auto* outer = new wxBoxSizer(wxVERTICAL);
@@ -35,14 +36,33 @@ HrPanel::HrPanel(wxWindow* parent, Session& session, Navigator& navigator) : wxP
     tabs_->SetName("hr_tabs");
     cycles_ = new HrCyclesPage(tabs_, session);
     tabs_->AddPage(cycles_, _("Cycles"), true);
-    roster_ = new HrRosterPage(tabs_, session);
-    tabs_->AddPage(roster_, _("Roster"));
-    tabs_->AddPage(new ResultsPage(tabs_, session), _("Results"));
+    // 10,000 people make the roster list and the results slow to build: not before they are looked at.
+    roster_tab_ = new wxPanel(tabs_);
+    roster_tab_->SetSizer(new wxBoxSizer(wxVERTICAL));
+    tabs_->AddPage(roster_tab_, _("Roster"));
+    results_ = new ResultsPage(tabs_, session);
+    tabs_->AddPage(results_, _("Results"));
     tabs_->AddPage(new HrPlansPage(tabs_), _("Plans and forms"));
     // more HR tabs
     outer->Add(tabs_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
     SetSizer(outer);
     out->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { navigator_.sign_out(); });
+    tabs_->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& event) {
+        event.Skip();
+        // The results page's own notebook sends these too.
+        if (event.GetEventObject() != tabs_ || event.GetSelection() == wxNOT_FOUND) return;
+        on_tab_shown(tabs_->GetPage(static_cast<std::size_t>(event.GetSelection())));
+    });
+}
+
+void HrPanel::on_tab_shown(wxWindow* page) {
+    if (page == roster_tab_ && roster_ == nullptr) {
+        roster_ = new HrRosterPage(roster_tab_, session_);
+        roster_tab_->GetSizer()->Add(roster_, 1, wxEXPAND);
+        roster_tab_->Layout();
+    } else if (page == results_) {
+        results_->activate();
+    }
 }
 
 }  // namespace exemplar::gui

@@ -189,11 +189,16 @@ ResultsPage::ResultsPage(wxWindow* parent, Session& session) : wxPanel(parent), 
     grid_->Bind(wxEVT_GRID_LABEL_LEFT_DCLICK, sort_by_header);
     grid_->Bind(wxEVT_GRID_CELL_LEFT_DCLICK, [this](wxGridEvent& event) { open_person(static_cast<std::size_t>(event.GetRow())); });
     export_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_export(); });
-
-    fill_cycles();
 }
 
-void ResultsPage::fill_cycles() {
+// Scoring a large cycle takes a while: only when HR looks at the results, not on every sign-in.
+void ResultsPage::activate() {
+    if (activated_) return;
+    activated_ = true;
+    if (const auto name = fill_cycles()) show_cycle(*name);
+}
+
+std::optional<std::string> ResultsPage::fill_cycles() {
     cycles_->Clear();
     cycle_names_.clear();
     int chosen = -1;
@@ -210,15 +215,19 @@ void ResultsPage::fill_cycles() {
         export_->Disable();
         departments_->Disable();
         search_->Disable();
-        return;
+        return std::nullopt;
     }
     cycles_->SetSelection(chosen);
-    show_cycle(cycle_names_[static_cast<std::size_t>(chosen)]);
+    return cycle_names_[static_cast<std::size_t>(chosen)];
 }
 
 void ResultsPage::show_cycle(const std::string& name) { show_report(load_cycle_report(*session_.db, name)); }
 
 void ResultsPage::show_report(std::shared_ptr<const CycleReport> report) {
+    if (!activated_) {  // shown before the tab was: the cycle choice still needs its list
+        activated_ = true;
+        fill_cycles();
+    }
     const std::string name = report->cycle.name;
     auto view = std::make_unique<ResultsView>(*report);
     show_list();

@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,8 +36,12 @@ class ResultsGridTable;
 
 class ResultsPage : public wxPanel {
 public:
+    // Builds the widgets only: nothing is loaded or scored until activate().
     ResultsPage(wxWindow* parent, Session& session);
 
+    // The first time the tab is shown (HrPanel calls this): lists the cycles
+    // and shows the chosen one's results. Later calls do nothing.
+    void activate();
     // Loads and shows a cycle's results (the cycle choice does this).
     void show_cycle(const std::string& name);
     // Shows results already loaded (show_cycle loads them from the database).
@@ -58,7 +63,8 @@ public:
     bool exporting() const { return exporting_; }
 
 private:
-    void fill_cycles();
+    // Lists the cycles in the choice; the one to show first (nullopt when there is none).
+    std::optional<std::string> fill_cycles();
     void fill_departments();
     void apply_filter();
     void sync_grid(bool columns_changed);
@@ -86,6 +92,7 @@ private:
     BarChart* chart_ = nullptr;
     PersonPanel* person_ = nullptr;
     bool exporting_ = false;
+    bool activated_ = false;  // cycles listed and results shown (activate or show_report)
 };
 
 }  // namespace exemplar::gui

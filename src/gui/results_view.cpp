@@ -82,12 +82,6 @@ ResultsView::ResultsView(const CycleReport& report)
         columns_.push_back(std::move(column));
     }
 
-    // Collation keys once, so sorting 10,000 names compares bytes only.
-    const NameOrder names;
-    for (std::size_t k = 0; k < 3; ++k) {
-        keys_[k].reserve(table_.rows.size());
-        for (const auto& row : table_.rows) keys_[k].push_back(names.sort_key(text_of(row[k + 1])));
-    }
     order_.resize(table_.rows.size());
     std::iota(order_.begin(), order_.end(), 0);
     filter();
@@ -143,6 +137,7 @@ void ResultsView::sort_by(std::optional<std::size_t> column, std::optional<bool>
     std::iota(order_.begin(), order_.end(), 0);  // the HR导入 order breaks ties
     if (column) {
         const std::size_t c = *column;
+        if (columns_[c].kind == ResultsColumn::Kind::collated) collation_keys(c);
         std::stable_sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) {
             const bool a_empty = std::holds_alternative<std::monostate>(table_.rows[a][c]);
             const bool b_empty = std::holds_alternative<std::monostate>(table_.rows[b][c]);
@@ -151,6 +146,19 @@ void ResultsView::sort_by(std::optional<std::size_t> column, std::optional<bool>
         });
     }
     filter();
+}
+
+// Collation keys the first time a column is sorted by (not when the page opens),
+// once, so sorting 10,000 names compares bytes only.
+const std::vector<std::string>& ResultsView::collation_keys(std::size_t column) {
+    std::vector<std::string>& keys = keys_[column - 1];
+    if (keys.size() != table_.rows.size()) {
+        const NameOrder names;
+        keys.clear();
+        keys.reserve(table_.rows.size());
+        for (const auto& row : table_.rows) keys.push_back(names.sort_key(text_of(row[column])));
+    }
+    return keys;
 }
 
 void ResultsView::toggle_sort(std::size_t column) {

@@ -64,12 +64,14 @@ public:
 
 private:
     bool less(std::size_t column, std::size_t a, std::size_t b) const;
+    // The collation keys of a collated column (1 name, 2 department, 3 position), made when first needed.
+    const std::vector<std::string>& collation_keys(std::size_t column);
     void filter();
 
     const CycleReport& report_;
     ResultsTable table_;
     std::vector<ResultsColumn> columns_;
-    std::vector<std::string> keys_[3];  // collation keys of name, department, position (per table row)
+    std::vector<std::string> keys_[3];  // collation keys of name, department, position (per table row; empty until sorted by)
     std::vector<std::size_t> order_;    // all table rows, sorted
     std::vector<std::size_t> visible_;  // the rows of order_ that pass the filter
     std::vector<std::size_t> shown_at_; // table row → visible row (or npos)
