@@ -191,8 +191,12 @@ HrCyclesPage::HrCyclesPage(wxWindow* parent, Session& session) : wxPanel(parent)
     outer->Add(columns, 1, wxEXPAND | wxALL, gap);
     SetSizer(outer);
 
-    list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { on_selected(); });
-    list_->Bind(wxEVT_LIST_ITEM_DESELECTED, [this](wxListEvent&) { on_selected(); });
+    list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) {
+        if (!refreshing_) on_selected();
+    });
+    list_->Bind(wxEVT_LIST_ITEM_DESELECTED, [this](wxListEvent&) {
+        if (!refreshing_) on_selected();
+    });
     new_button_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { create_cycle_from_dialog(); });
     close_button_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { close_selected(); });
     codes_button_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { issue_codes(); });
@@ -203,18 +207,26 @@ HrCyclesPage::HrCyclesPage(wxWindow* parent, Session& session) : wxPanel(parent)
 
 void HrCyclesPage::refresh(const std::optional<std::string>& select) {
     const std::optional<std::string> keep = select ? select : selected_cycle();
-    cycles_ = list_cycles(*session_.db);
-    list_->DeleteAllItems();
-    for (const CycleSummary& cycle : cycles_) {
-        const long row = list_->GetItemCount();
-        list_->InsertItem(row, to_wx(cycle.name));
-        list_->SetItem(row, 1, to_wx(cycle.plan_id));
-        list_->SetItem(row, 2, to_wx(cycle.created_at));
-        list_->SetItem(row, 3, cycle.closed_at ? _("Closed") : _("Open"));
-        list_->SetItem(row, 4, number(cycle.members));
-        list_->SetItem(row, 5, wxString::Format("%d / %d  (%s)", cycle.submitted, cycle.assignments, percent(cycle.submitted, cycle.assignments)));
+    // A cycle's progress is costly at 10,000 people: compute it once, after the list is rebuilt.
+    {
+        refreshing_ = true;
+        struct Reset {
+            bool& flag;
+            ~Reset() { flag = false; }
+        } reset{refreshing_};
+        cycles_ = list_cycles(*session_.db);
+        list_->DeleteAllItems();
+        for (const CycleSummary& cycle : cycles_) {
+            const long row = list_->GetItemCount();
+            list_->InsertItem(row, to_wx(cycle.name));
+            list_->SetItem(row, 1, to_wx(cycle.plan_id));
+            list_->SetItem(row, 2, to_wx(cycle.created_at));
+            list_->SetItem(row, 3, cycle.closed_at ? _("Closed") : _("Open"));
+            list_->SetItem(row, 4, number(cycle.members));
+            list_->SetItem(row, 5, wxString::Format("%d / %d  (%s)", cycle.submitted, cycle.assignments, percent(cycle.submitted, cycle.assignments)));
+        }
+        if (!(keep && select_cycle(*keep)) && !cycles_.empty()) select_cycle(cycles_.front().name);
     }
-    if (!(keep && select_cycle(*keep)) && !cycles_.empty()) select_cycle(cycles_.front().name);
     on_selected();
 }
 

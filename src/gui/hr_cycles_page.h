@@ -66,6 +66,7 @@ private:
 
     Session& session_;
     std::vector<CycleSummary> cycles_;
+    bool refreshing_ = false;  // selection events while the list is rebuilt: shown once at the end
     CycleProgress progress_;
     wxListCtrl* list_ = nullptr;
     wxButton* new_button_ = nullptr;
