@@ -6,6 +6,8 @@
 #include <wx/dcscreen.h>
 #include <wx/dialog.h>
 #include <wx/msgdlg.h>
+#include <wx/notebook.h>
+#include <wx/textctrl.h>
 #include <wx/stopwatch.h>
 #include <wx/utils.h>
 
@@ -14,6 +16,7 @@
 #include "core/schema.h"
 #include "core/table_reader.h"
 #include "gui/compat.h"
+#include "gui/results_page.h"
 #include "support/office.h"
 
 namespace exemplar::gui::testing {
@@ -114,6 +117,20 @@ void GuiTest::sign_in(const std::string& staff_code, const std::string& access_c
     type(lower);
     key(WXK_RETURN);
     pump(50);
+}
+
+ResultsPage* GuiTest::open_results_tab(const std::string& password) {
+    dialogs.steps.push_back([password](wxDialog* dialog) {
+        dynamic_cast<wxTextCtrl*>(dialog->FindWindow("password"))->SetValue(to_wx(password));
+        return wxID_OK;
+    });
+    click(find<wxWindow>("hr"));
+    EXPECT_TRUE(wait_for([&] { return frame->page() == Page::hr; }));
+    auto* page = find<ResultsPage>("results_page");
+    if (page == nullptr) return nullptr;
+    auto* tabs = dynamic_cast<wxNotebook*>(page->GetParent());
+    if (tabs != nullptr) tabs->SetSelection(static_cast<std::size_t>(tabs->FindPage(page)));
+    return page;
 }
 
 Database GuiTest::check_db() const { return Database::open(db_path, Database::Mode::read_only); }

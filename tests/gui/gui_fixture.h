@@ -18,6 +18,7 @@
 #include "core/cycle.h"
 #include "core/database.h"
 #include "gui/main_frame.h"
+#include "gui/results_page.h"
 #include "support/temp_dir.h"
 
 class wxDialog;
@@ -60,6 +61,9 @@ protected:
     std::string code_of(const std::string& staff_code) const;
     // Through the sign-in page: search the 工号, type the code, Enter.
     void sign_in(const std::string& staff_code, const std::string& access_code);
+    // HR sign-in with the administrator password, then the results tab brought
+    // to the front; nullptr when there is no results page.
+    ResultsPage* open_results_tab(const std::string& password);
     // A second connection to check what the app stored.
     Database check_db() const;
     // Saves the frame's picture as `name`.png in the build tree's screenshots folder.

@@ -84,16 +84,8 @@ protected:
 
     // Signs in as HR, brings the results tab to the front and shows the big cycle.
     ResultsPage* open_results() {
-        dialogs.steps.push_back([](wxDialog* dialog) {
-            dynamic_cast<wxTextCtrl*>(dialog->FindWindow("password"))->SetValue(to_wx(password));
-            return wxID_OK;
-        });
-        click(find<wxWindow>("hr"));
-        EXPECT_TRUE(wait_for([&] { return frame->page() == Page::hr; }));
-        auto* page = find<ResultsPage>("results_page");
+        ResultsPage* page = open_results_tab(password);
         if (page == nullptr) return nullptr;
-        auto* tabs = dynamic_cast<wxNotebook*>(page->GetParent());
-        if (tabs != nullptr) tabs->SetSelection(static_cast<std::size_t>(tabs->FindPage(page)));
         page->show_cycle(big_cycle);
         pump(100);
         return page;
