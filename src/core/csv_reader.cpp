@@ -7,10 +7,6 @@
 
 namespace exemplar {
 
-namespace {
-bool is_forbidden_control(unsigned char c) { return (c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7F; }
-}  // namespace
-
 CsvReader::CsvReader(std::string_view text) : text_(text) {
     if (text_.starts_with("\xEF\xBB\xBF")) pos_ = 3;
     invalid_utf8_ = first_invalid_utf8(text_);

@@ -26,6 +26,9 @@ struct EncodingProblem {
 };
 std::optional<EncodingProblem> find_encoding_problem(std::string_view text);
 
+// A control character text may not hold: below U+0020 but tab, CR and LF, and DEL.
+inline bool is_forbidden_control(unsigned char c) { return (c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7F; }
+
 // UTF-16 with or without a byte order mark: a BOM, or NUL bytes in every
 // other place of the first bytes (Latin and digits in UTF-16, LE or BE).
 bool looks_like_utf16(std::string_view text);

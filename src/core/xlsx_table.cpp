@@ -15,8 +15,6 @@ namespace exemplar {
 
 namespace {
 
-bool is_forbidden_control(unsigned char c) { return (c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7F; }
-
 // A date cell as people wrote it: YYYY-MM-DD from its serial number (1900 date system).
 std::string date_text(const XlsxCell& cell) {
     if (cell.type != XlsxCellType::number || cell.number < 1 || cell.number > 2958465) return cell.text;

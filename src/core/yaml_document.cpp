@@ -40,7 +40,7 @@ void check_characters(const SourceText& source, std::vector<Diagnostic>& diagnos
             continue;
         }
         if (c != ' ') at_line_start = false;
-        if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7F)
+        if (is_forbidden_control(c))
             diagnostics.push_back(source.at(i, tr({"不允许的控制字符 U+{0:04X}", "control character U+{0:04X} is not allowed"}, c)));
     }
 }
@@ -67,7 +67,7 @@ public:
         // Escapes such as "\x01" in quotes make the same control characters the raw text may not hold.
         for (const char c : value) {
             const auto byte = static_cast<unsigned char>(c);
-            if ((byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') || byte == 0x7F) {
+            if (is_forbidden_control(byte)) {
                 diagnostics_.push_back(source_.at(mark.is_null() ? 0 : static_cast<std::size_t>(mark.pos),
                                                   tr({"不允许的控制字符 U+{0:04X}", "control character U+{0:04X} is not allowed"}, byte)));
                 break;
