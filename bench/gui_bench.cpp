@@ -37,7 +37,10 @@
 #include "core/admin_password.h"
 #include "core/cycle_progress.h"
 #include "core/cycle_report.h"
+#include "core/cycle_scoring.h"
 #include "core/cycle_store.h"
+#include "core/reliability.h"
+#include "core/scoring.h"
 #include "core/database.h"
 #include "core/roster.h"
 #include "gui/app.h"
@@ -222,6 +225,13 @@ int Bench::run() {
         const exemplar::Cycle loaded = exemplar::load_cycle(db, cycle);
         measure("core: cycle_progress", [&] { exemplar::cycle_progress(db, loaded); }, {}, false);
         measure("core: load_people", [&] { exemplar::load_people(db); }, {}, false);
+        // load_cycle_report's parts, one by one.
+        const exemplar::AssignmentSet assignments = exemplar::load_assignments(db, loaded);
+        measure("core: load_assignments (the answers read)", [&] { exemplar::load_assignments(db, loaded); }, {}, false);
+        const exemplar::ScoringInput input = exemplar::scoring_input(loaded, assignments);
+        measure("core: scoring_input", [&] { exemplar::scoring_input(loaded, assignments); }, {}, false);
+        measure("core: compute_results (the scores)", [&] { exemplar::compute_results(input); }, {}, false);
+        measure("core: compute_reliability (the report only)", [&] { exemplar::compute_reliability(input); }, {}, false);
         std::shared_ptr<const exemplar::CycleReport> report;
         measure("core: load_cycle_report", [&] { report = exemplar::load_cycle_report(db, cycle); }, {}, false);
         measure("gui: ResultsView over it", [&] { exemplar::gui::ResultsView view(*report); }, {}, false);
@@ -258,17 +268,6 @@ int Bench::run() {
     };
     exemplar::gui::Session& session = frame_->session();
     page_alone("gui: an empty window (included in each of the rows alone below)", [&](wxWindow* parent) { return new wxPanel(parent); });
-    // What the sign-in page does with its list: every member appended to a wxListBox, laid out.
-    if (session.cycle) page_alone("gui: a wxListBox of every member, as the sign-in page fills it", [&](wxWindow* parent) {
-        auto* list = new wxListBox(parent, wxID_ANY);
-        auto* sizer = new wxBoxSizer(wxVERTICAL);
-        sizer->Add(list, 1, wxEXPAND);
-        parent->SetSizer(sizer);
-        for (const exemplar::CycleMember& m : session.cycle->members)
-            list->Append(exemplar::gui::to_wx(m.name) + "    " + exemplar::gui::to_wx(m.code) + "    " + exemplar::gui::to_wx(m.department));
-        parent->Layout();
-        return list;
-    });
     page_alone("gui: sign-in page alone", [&](wxWindow* parent) { return new exemplar::gui::SignInPanel(parent, session, *frame_); });
     page_alone("gui: HR cycles tab alone", [&](wxWindow* parent) { return new exemplar::gui::HrCyclesPage(parent, session); });
     page_alone("gui: HR roster tab alone", [&](wxWindow* parent) { return new exemplar::gui::HrRosterPage(parent, session); });

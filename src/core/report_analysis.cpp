@@ -427,7 +427,7 @@ void write_gaps(xlsx::Workbook& book, const Context& context) {
 }
 
 void write_reliability(xlsx::Workbook& book, const Context& context) {
-    const CycleResults& results = *context.data.results;
+    const std::vector<FormReliability>& reliability = context.reliability.get();
     xlsx::Sheet sheet(book, reliability_sheet);
     constexpr lxw_col_t last_col = 6;
     lxw_row_t row = sheet_heading(sheet, last_col, tr({"问卷信度分析", "Questionnaire reliability"}),
@@ -437,7 +437,7 @@ void write_reliability(xlsx::Workbook& book, const Context& context) {
     header_row(sheet, row++, 0,
                {tr({"表单", "Form"}), tr({"版本", "Version"}), tr({"评价关系", "Relations"}), tr({"维度", "Dimension"}),
                 tr({"题目数", "Items"}), tr({"完整样本数", "Complete cases"}), tr({"α系数", "α"})});
-    for (const FormReliability& form : results.reliability) {
+    for (const FormReliability& form : reliability) {
         for (const DimensionReliability& d : form.dimensions) {
             sheet.text(row, 0, form.form->id, Style::text);
             sheet.integer(row, 1, form.form->version, Style::integer);
@@ -462,7 +462,7 @@ void write_reliability(xlsx::Workbook& book, const Context& context) {
     header_row(sheet, row++, 0,
                {tr({"表单", "Form"}), tr({"题号", "Item"}), tr({"维度", "Dimension"}), tr({"样本量", "N"}), tr({"平均分", "Mean"}),
                 tr({"标准差", "SD"}), tr({"校正题总相关", "Corrected item–total correlation"})});
-    for (const FormReliability& form : results.reliability) {
+    for (const FormReliability& form : reliability) {
         for (const ItemStatistics& s : form.items) {
             const Item& item = form.form->items[s.item];
             sheet.text(row, 0, form.form->id, Style::text);

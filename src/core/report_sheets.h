@@ -2,10 +2,12 @@
 // what they share with the report cards. Internal to the report writers.
 #pragma once
 
+#include <future>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/reliability.h"
 #include "core/report_template.h"
 #include "core/report_workbook.h"
 #include "core/results_table.h"
@@ -26,6 +28,8 @@ struct Context {
     const ReportTemplate& report_template;
     const ResultsTable& table;  // hr_import_table(): the rows of 汇总 and HR导入
     std::string title;          // the template's title, filled in
+    // Worked out beside the first sheets; 信度分析 waits for it.
+    std::shared_future<std::vector<FormReliability>> reliability;
 };
 
 // report_sheets.cpp

@@ -1,5 +1,7 @@
 #include "core/report_workbook.h"
 
+#include <future>
+
 #include "core/atomic_file.h"
 #include "core/csv_writer.h"
 #include "core/error.h"
@@ -30,9 +32,12 @@ void write_report(const std::filesystem::path& path, const ReportData& data, con
     check_data(data);
     check_template(report_template, *data.results);
     const std::string step = tr({"写入报表", "writing the report"});
+    // Reliability reads the scoring input only: it runs while the first sheets are written.
+    std::shared_future<std::vector<FormReliability>> reliability =
+        std::async(std::launch::async, [input = data.input] { return compute_reliability(*input); }).share();
     const ResultsTable table = hr_import_table(*data.input, *data.results);
     const report::Context context{data, report_template, table,
-                                  report_title(report_template, data.cycle->unit_name, data.cycle->name)};
+                                  report_title(report_template, data.cycle->unit_name, data.cycle->name), reliability};
     using Writer = void (*)(xlsx::Workbook&, const report::Context&);
     constexpr Writer sheets[] = {report::write_notes,  report::write_summary, report::write_departments,
                                  report::write_votes,  report::write_gaps,    report::write_reliability,

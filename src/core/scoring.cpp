@@ -9,7 +9,6 @@
 #include <fmt/format.h>
 
 #include "core/error.h"
-#include "core/reliability.h"
 
 namespace exemplar {
 
@@ -22,6 +21,8 @@ constexpr std::size_t not_in_form = static_cast<std::size_t>(-1);
 constexpr std::size_t self_index = index_of(Relation::self);
 constexpr std::size_t head_index = index_of(Relation::head);
 constexpr std::size_t peer_index = index_of(Relation::peer);
+// Below this many members a second thread costs more than it saves.
+constexpr std::size_t parallel_from = 2000;
 
 bool is_answered(const Form& form, AnswerView answers, std::size_t item) {
     if (item >= answers.size() || answers[item] == unanswered) return false;
@@ -207,8 +208,8 @@ struct ByRatee {
 
 class PersonScorer {
 public:
-    PersonScorer(const ScoringInput& input, const std::vector<DimensionColumn>& columns)
-        : input_(input), plan_(*input.plan), columns_(columns), by_ratee_(input), tally_(input.forms[peer_index]) {
+    PersonScorer(const ScoringInput& input, const std::vector<DimensionColumn>& columns, const ByRatee& by_ratee)
+        : input_(input), plan_(*input.plan), columns_(columns), by_ratee_(by_ratee), tally_(input.forms[peer_index]) {
         for (const Relation relation : all_relations) {
             const std::size_t r = index_of(relation);
             if (input.forms[r] != nullptr) tables_[r] = FormTable(*input.forms[r], columns);
@@ -307,7 +308,7 @@ private:
     const ScoringInput& input_;
     const Plan& plan_;
     const std::vector<DimensionColumn>& columns_;
-    ByRatee by_ratee_;
+    const ByRatee& by_ratee_;
     TallyLayout tally_;
     std::array<FormTable, 3> tables_;
     std::array<std::vector<std::vector<double>>, 3> values_;  // per relation, per column: the defined D(a,d), reused
@@ -445,8 +446,6 @@ bool is_complete(const Form& form, AnswerView answers, bool has_comment) {
 
 CycleResults compute_results(const ScoringInput& input) {
     check_input(input);
-    // Reliability reads the same input and nothing else: it runs beside the person scores.
-    auto reliability = std::async(std::launch::async, [&input] { return compute_reliability(input); });
     const Plan& plan = *input.plan;
     CycleResults results;
     results.dimensions = dimension_columns(input);
@@ -465,15 +464,23 @@ CycleResults compute_results(const ScoringInput& input) {
             department_names.begin());
 
     {
-        PersonScorer scorer(input, results.dimensions);
-        results.people.reserve(input.members.size());
-        for (std::size_t p = 0; p < input.members.size(); ++p) results.people.push_back(scorer.score(p, states[p]));
+        // Each person's result depends on their own ratings only: two halves, two threads.
+        const ByRatee by_ratee(input);
+        const std::size_t members = input.members.size();
+        results.people.resize(members);
+        const auto score_range = [&](std::size_t first, std::size_t last) {
+            PersonScorer scorer(input, results.dimensions, by_ratee);
+            for (std::size_t p = first; p < last; ++p) results.people[p] = scorer.score(p, states[p]);
+        };
+        const std::size_t half = members >= parallel_from ? members / 2 : members;
+        auto second = std::async(half < members ? std::launch::async : std::launch::deferred, score_range, half, members);
+        score_range(0, half);
+        second.get();
     }
 
     rank_and_grade(plan, department_names.size(), results, states);
     for (std::size_t p = 0; p < results.people.size(); ++p) write_flags(input, results.dimensions, states[p], results.people[p]);
     results.departments = department_results(plan, department_names, results, states);
-    results.reliability = reliability.get();
     return results;
 }
 

@@ -87,33 +87,10 @@ struct DepartmentResult {
     std::vector<int> grade_counts;                     // per plan grade, in plan order
 };
 
-struct ItemStatistics {
-    std::size_t item = 0;  // index into the form's items
-    int n = 0;             // submitted answers of the item (every relation using the form)
-    std::optional<double> mean;
-    std::optional<double> sd;                      // sample standard deviation
-    std::optional<double> item_total_correlation;  // corrected, over the complete cases used for alpha
-};
-
-struct DimensionReliability {
-    std::size_t dimension = 0;  // index into the form's dimensions
-    int items = 0;
-    int complete_cases = 0;     // submitted assignments that answered every item of the dimension
-    std::optional<double> alpha;
-};
-
-struct FormReliability {
-    const Form* form = nullptr;
-    std::vector<Relation> relations;  // the relations pooled (that use this form)
-    std::vector<DimensionReliability> dimensions;
-    std::vector<ItemStatistics> items;  // every item of the form, form order
-};
-
 struct CycleResults {
     std::vector<DimensionColumn> dimensions;  // self, head, peer form in that order; first appearance wins
     std::vector<PersonResult> people;         // one per member, members order
     std::vector<DepartmentResult> departments;// one per department with members, sorted by path (byte order)
-    std::vector<FormReliability> reliability; // one per distinct form (same object or equal), in self, head, peer order
 };
 
 // True for a self or head assignment with at least 5 answered items all

@@ -19,6 +19,7 @@
 #include "gui/appearance.h"
 #include "gui/compat.h"
 #include "gui/error_dialog.h"
+#include "gui/text_list.h"
 
 namespace exemplar::gui {
 namespace {
@@ -102,12 +103,6 @@ private:
     wxTextCtrl* deadline_ = nullptr;
 };
 
-wxListCtrl* report_list(wxWindow* parent, const char* name) {
-    auto* list = new wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
-    list->SetName(name);
-    return list;
-}
-
 wxStaticText* heading(wxWindow* parent, const wxString& text) {
     auto* label = new wxStaticText(parent, wxID_ANY, text);
     label->SetFont(ui_font(0, true));
@@ -158,7 +153,7 @@ HrCyclesPage::HrCyclesPage(wxWindow* parent, Session& session) : wxPanel(parent)
     auto* columns = new wxBoxSizer(wxHORIZONTAL);
     auto* left = new wxBoxSizer(wxVERTICAL);
     left->Add(heading(this, _("By department (of the people rated)")), 0, wxBOTTOM, gap / 2);
-    departments_ = report_list(this, "department_progress");
+    departments_ = new TextList(this, "department_progress");
     departments_->AppendColumn(_("Department"), wxLIST_FORMAT_LEFT, FromDIP(170));
     departments_->AppendColumn(_("People"), wxLIST_FORMAT_RIGHT, FromDIP(56));
     departments_->AppendColumn(_("Tasks"), wxLIST_FORMAT_RIGHT, FromDIP(56));
@@ -179,7 +174,7 @@ HrCyclesPage::HrCyclesPage(wxWindow* parent, Session& session) : wxPanel(parent)
 
     auto* right = new wxBoxSizer(wxVERTICAL);
     right->Add(heading(this, _("By person (tasks to do as a rater)")), 0, wxBOTTOM, gap / 2);
-    people_ = report_list(this, "person_progress");
+    people_ = new TextList(this, "person_progress");
     people_->AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, FromDIP(80));
     people_->AppendColumn(_("ID"), wxLIST_FORMAT_LEFT, FromDIP(60));
     people_->AppendColumn(_("Department"), wxLIST_FORMAT_LEFT, FromDIP(160));
@@ -265,8 +260,8 @@ void HrCyclesPage::update_buttons() {
 
 void HrCyclesPage::show_progress() {
     progress_ = {};
-    departments_->DeleteAllItems();
-    people_->DeleteAllItems();
+    departments_->show(0, {});
+    people_->show(0, {});
     const auto name = selected_cycle();
     if (!name) {
         summary_->SetLabel(cycles_.empty() ? _("No cycle yet: create one from a plan with “New cycle…”.") : wxString());
@@ -281,25 +276,34 @@ void HrCyclesPage::show_progress() {
     if (cycle.deadline) summary += wxString::Format(_("  ·  deadline %s"), to_wx(*cycle.deadline));
     if (cycle.closed()) summary += wxString::FromUTF8("  ·  ") + _("closed");
     summary_->SetLabel(summary);
-    for (const DepartmentProgress& d : progress_.departments) {
-        const long row = departments_->GetItemCount();
-        departments_->InsertItem(row, to_wx(d.department));
-        departments_->SetItem(row, 1, number(d.people));
-        departments_->SetItem(row, 2, number(d.assignments));
-        departments_->SetItem(row, 3, number(d.submitted));
-        departments_->SetItem(row, 4, number(d.draft));
-        departments_->SetItem(row, 5, percent(d.submitted, d.assignments));
-    }
-    for (const RaterProgress& r : progress_.raters) {
-        const long row = people_->GetItemCount();
-        people_->InsertItem(row, to_wx(r.name));
-        people_->SetItem(row, 1, to_wx(r.code));
-        people_->SetItem(row, 2, to_wx(r.department));
-        people_->SetItem(row, 3, number(r.open));
-        people_->SetItem(row, 4, number(r.draft));
-        people_->SetItem(row, 5, number(r.submitted));
-        if (r.finished()) people_->SetItemTextColour(row, wxColour(0x1B, 0x5E, 0x20));
-    }
+    departments_->show(progress_.departments.size(), [this](std::size_t row, int column) {
+        const DepartmentProgress& d = progress_.departments[row];
+        switch (column) {
+            case 0: return to_wx(d.department);
+            case 1: return number(d.people);
+            case 2: return number(d.assignments);
+            case 3: return number(d.submitted);
+            case 4: return number(d.draft);
+            default: return percent(d.submitted, d.assignments);
+        }
+    });
+    people_->show(
+        progress_.raters.size(),
+        [this](std::size_t row, int column) {
+            const RaterProgress& r = progress_.raters[row];
+            switch (column) {
+                case 0: return to_wx(r.name);
+                case 1: return to_wx(r.code);
+                case 2: return to_wx(r.department);
+                case 3: return number(r.open);
+                case 4: return number(r.draft);
+                default: return number(r.submitted);
+            }
+        },
+        [this](std::size_t row) -> std::optional<wxColour> {
+            if (progress_.raters[row].finished()) return wxColour(0x1B, 0x5E, 0x20);
+            return std::nullopt;
+        });
     reminders_->ChangeValue(reminders_text());
 }
 

@@ -27,6 +27,8 @@ class wxTextCtrl;
 
 namespace exemplar::gui {
 
+class TextList;
+
 class HrCyclesPage : public wxPanel {
 public:
     HrCyclesPage(wxWindow* parent, Session& session);
@@ -76,8 +78,8 @@ private:
     wxButton* copy_button_ = nullptr;
     wxStaticText* summary_ = nullptr;
     wxStaticText* status_ = nullptr;
-    wxListCtrl* departments_ = nullptr;
-    wxListCtrl* people_ = nullptr;
+    TextList* departments_ = nullptr;
+    TextList* people_ = nullptr;
     wxTextCtrl* reminders_ = nullptr;
 };
 

@@ -20,10 +20,11 @@
 #include "gui/session.h"
 
 class wxButton;
-class wxListCtrl;
 class wxStaticText;
 
 namespace exemplar::gui {
+
+class TextList;
 
 class HrRosterPage : public wxPanel {
 public:
@@ -47,7 +48,7 @@ private:
 
     Session& session_;
     std::vector<Person> people_;
-    wxListCtrl* list_ = nullptr;
+    TextList* list_ = nullptr;
     wxButton* edit_button_ = nullptr;
     wxButton* deactivate_button_ = nullptr;
     wxStaticText* status_ = nullptr;

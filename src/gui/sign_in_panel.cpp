@@ -1,10 +1,10 @@
 #include "gui/sign_in_panel.h"
 
 #include <algorithm>
+#include <optional>
 
 #include <wx/button.h>
 #include <wx/choice.h>
-#include <wx/listbox.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
@@ -16,6 +16,7 @@
 #include "gui/appearance.h"
 #include "gui/compat.h"
 #include "gui/dialogs.h"
+#include "gui/text_list.h"
 
 namespace exemplar::gui {
 
@@ -41,8 +42,10 @@ SignInPanel::SignInPanel(wxWindow* parent, Session& session, Navigator& navigato
     search_->SetHint(_("Name or staff number"));
     form->Add(search_, 0, wxEXPAND);
     form->Add(new wxStaticText(this, wxID_ANY, _("Your name:")), 0, wxALIGN_TOP);
-    people_ = new wxListBox(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(-1, 260)));
-    people_->SetName("people");
+    people_ = new TextList(this, "people", FromDIP(wxSize(-1, 260)));
+    people_->AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, FromDIP(120));
+    people_->AppendColumn(_("ID"), wxLIST_FORMAT_LEFT, FromDIP(100));
+    people_->AppendColumn(_("Department"), wxLIST_FORMAT_LEFT, FromDIP(320));
     form->Add(people_, 1, wxEXPAND);
     form->Add(new wxStaticText(this, wxID_ANY, _("Access code:")), 0, wxALIGN_CENTER_VERTICAL);
     code_ = new wxTextCtrl(this, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize, wxTE_PASSWORD | wxTE_PROCESS_ENTER);
@@ -72,7 +75,7 @@ SignInPanel::SignInPanel(wxWindow* parent, Session& session, Navigator& navigato
 
     cycles_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { load_cycle(); });
     search_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { fill_people(); });
-    people_->Bind(wxEVT_LISTBOX_DCLICK, [this](wxCommandEvent&) { code_->SetFocus(); });
+    people_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { code_->SetFocus(); });
     code_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { sign_in(); });
     sign_in_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { sign_in(); });
     hr_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { hr(); });
@@ -117,37 +120,44 @@ void SignInPanel::load_cycle() {
 
 void SignInPanel::fill_people() {
     const wxString needle = search_->GetValue().Strip(wxString::both).Lower();
-    people_->Clear();
     shown_.clear();
-    if (!session_.cycle) return;
-    for (const std::size_t i : ordered_) {
-        const CycleMember& member = session_.cycle->members[i];
-        const wxString name = to_wx(member.name);
-        const wxString code = to_wx(member.code);
-        if (!needle.empty() && !name.Lower().Contains(needle) && !code.Lower().Contains(needle)) continue;
-        shown_.push_back(i);
-        people_->Append(name + "    " + code + "    " + to_wx(member.department));
+    if (session_.cycle) {
+        // Only a search converts names; the whole list is the sorted order as it is.
+        for (const std::size_t i : ordered_) {
+            const CycleMember& member = session_.cycle->members[i];
+            if (!needle.empty() && !to_wx(member.name).Lower().Contains(needle) && !to_wx(member.code).Lower().Contains(needle))
+                continue;
+            shown_.push_back(i);
+        }
     }
-    if (shown_.size() == 1) people_->SetSelection(0);
+    people_->show(shown_.size(), [this](std::size_t row, int column) {
+        const CycleMember& member = session_.cycle->members[shown_[row]];
+        switch (column) {
+            case 0: return to_wx(member.name);
+            case 1: return to_wx(member.code);
+            default: return to_wx(member.department);
+        }
+    });
+    if (shown_.size() == 1) people_->select_row(0);
 }
 
 bool SignInPanel::select_code(const std::string& code) {
     for (std::size_t row = 0; row < shown_.size(); ++row)
         if (session_.cycle->members[shown_[row]].code == code) {
-            people_->SetSelection(static_cast<int>(row));
+            people_->select_row(row);
             return true;
         }
     return false;
 }
 
 void SignInPanel::sign_in() {
-    const int row = people_->GetSelection();
-    if (!session_.cycle || row < 0) {
+    const std::optional<std::size_t> row = people_->selected_row();
+    if (!session_.cycle || !row || *row >= shown_.size()) {
         message_->SetLabel(_("Choose your name in the list first."));
         people_->SetFocus();
         return;
     }
-    const std::size_t member = shown_[static_cast<std::size_t>(row)];
+    const std::size_t member = shown_[*row];
     if (!check_access_code(*session_.db, *session_.cycle, member, from_wx(code_->GetValue()))) {
         message_->SetLabel(_("That access code is not right for this name. Check the slip HR gave you."));
         code_->Clear();

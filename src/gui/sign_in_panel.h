@@ -14,11 +14,12 @@
 #include "gui/session.h"
 
 class wxChoice;
-class wxListBox;
 class wxStaticText;
 class wxTextCtrl;
 
 namespace exemplar::gui {
+
+class TextList;
 
 class SignInPanel : public wxPanel {
 public:
@@ -40,7 +41,7 @@ private:
     std::vector<std::size_t> shown_;    // the listed members (after the search)
     wxChoice* cycles_ = nullptr;
     wxTextCtrl* search_ = nullptr;
-    wxListBox* people_ = nullptr;
+    TextList* people_ = nullptr;
     wxTextCtrl* code_ = nullptr;
     wxStaticText* message_ = nullptr;
 };

@@ -24,6 +24,7 @@
 #include "core/error.h"
 #include "core/form_loader.h"
 #include "core/report_template.h"
+#include "core/reliability.h"
 #include "core/report_workbook.h"
 #include "core/responses_import.h"
 #include "core/results_table.h"
@@ -529,7 +530,7 @@ TEST_F(ReportWorkbook, GapsPerPersonAndDimension) {
 TEST_F(ReportWorkbook, ReliabilityPerFormAndDimension) {
     const SheetDump& sheet = book->sheet("信度分析");
     int alphas = 0;
-    for (const FormReliability& form : office->results.reliability)
+    for (const FormReliability& form : compute_reliability(office->input))
         for (const DimensionReliability& d : form.dimensions) {
             if (!d.alpha) continue;
             bool found = false;

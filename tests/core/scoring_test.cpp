@@ -18,6 +18,7 @@
 #include <gtest/gtest.h>
 
 #include "core/error.h"
+#include "core/reliability.h"
 #include "core/form_loader.h"
 #include "core/plan_loader.h"
 #include "core/scoring.h"
@@ -826,10 +827,11 @@ TEST(ScoringReliability, AlphaItemStatisticsAndCorrectedItemTotal) {
     cycle.rate(p, peer_rel, {5, 5, 5, 1});
     cycle.rate(p, peer_rel, {3, skip, 1, 5});
     cycle.rate(p, peer_rel, {1, skip, 3, 3});
-    const CycleResults results = cycle.run();
+    cycle.run();  // checks the input, as compute_reliability expects
+    const std::vector<FormReliability> reliability = compute_reliability(cycle.input());
 
-    ASSERT_EQ(results.reliability.size(), 2u);
-    const FormReliability& fr = results.reliability[0];
+    ASSERT_EQ(reliability.size(), 2u);
+    const FormReliability& fr = reliability[0];
     EXPECT_EQ(fr.form, &form_r);
     EXPECT_EQ(fr.relations, (std::vector<Relation>{self_rel, head_rel}));
     ASSERT_EQ(fr.dimensions.size(), 3u);
@@ -888,7 +890,7 @@ TEST(ScoringReliability, AlphaItemStatisticsAndCorrectedItemTotal) {
     // tq (peer): q has 1 complete case → undefined. z: totals x = 4, 4, 4 →
     // zero total variance → no alpha; z1 (4, 0, 2) against z2 (0, 4, 2) is
     // still a correlation: −1.
-    const FormReliability& fq = results.reliability[1];
+    const FormReliability& fq = reliability[1];
     EXPECT_EQ(fq.form, &form_q);
     EXPECT_EQ(fq.relations, (std::vector<Relation>{peer_rel}));
     EXPECT_EQ(fq.dimensions[0].complete_cases, 1);
@@ -911,19 +913,20 @@ TEST(ScoringReliability, EqualFormsOfDifferentRelationsArePooledAndUnusedItemsUn
     const auto p = cycle.person("P");
     cycle.rate(p, self_rel, {s100, skip});
     cycle.rate(p, head_rel, {s50, skip});
-    const CycleResults results = cycle.run();
-    ASSERT_EQ(results.reliability.size(), 1u);
-    EXPECT_EQ(results.reliability[0].form, &first);
-    EXPECT_EQ(results.reliability[0].relations, (std::vector<Relation>{self_rel, head_rel}));
+    cycle.run();  // checks the input, as compute_reliability expects
+    const std::vector<FormReliability> reliability = compute_reliability(cycle.input());
+    ASSERT_EQ(reliability.size(), 1u);
+    EXPECT_EQ(reliability[0].form, &first);
+    EXPECT_EQ(reliability[0].relations, (std::vector<Relation>{self_rel, head_rel}));
     // x1: 100 and 50 → n 2, mean 75, sd √(2 × 25²) = √1250; x2 never answered.
-    const auto& items = results.reliability[0].items;
+    const auto& items = reliability[0].items;
     EXPECT_EQ(items[0].n, 2);
     expect_near(items[0].mean, 75.0, "x1 mean");
     expect_near(items[0].sd, std::sqrt(1250.0), "x1 sd");
     EXPECT_EQ(items[1].n, 0);
     EXPECT_FALSE(items[1].mean.has_value());
     EXPECT_FALSE(items[1].sd.has_value());
-    EXPECT_EQ(results.reliability[0].dimensions[1].complete_cases, 0);
+    EXPECT_EQ(reliability[0].dimensions[1].complete_cases, 0);
 }
 
 // ---------------------------------------------------------------------------
