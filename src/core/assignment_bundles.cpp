@@ -127,17 +127,6 @@ void for_each_bundle(const Database& db, std::int64_t cycle_id, const std::funct
     }
 }
 
-BundleTotals bundle_totals(const Database& db, std::int64_t cycle_id) {
-    Statement query(db, "SELECT coalesce(sum(length(ratees)), 0) / 4, coalesce(sum(length(answers)), 0) FROM assignment_bundles WHERE cycle_id = ?");
-    query.bind(1, cycle_id);
-    BundleTotals totals;
-    if (query.step()) {
-        totals.assignments = static_cast<std::size_t>(query.integer(0));
-        totals.answer_bytes = static_cast<std::size_t>(query.integer(1));
-    }
-    return totals;
-}
-
 void move_assignments_into_bundles(Database& db) {
     // Old rows in bundle order; the answers of one relation all have the form's length.
     Statement query(db,

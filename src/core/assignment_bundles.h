@@ -91,12 +91,6 @@ void write_bundle(Database& db, std::int64_t cycle_id, const AssignmentBundle& b
 void for_each_bundle(const Database& db, std::int64_t cycle_id, const std::function<void(const BundleView&)>& visit,
                      bool with_answers = true);
 
-// How many assignments a cycle has, and how many answer bytes they hold.
-struct BundleTotals {
-    std::size_t assignments = 0;
-    std::size_t answer_bytes = 0;
-};
-BundleTotals bundle_totals(const Database& db, std::int64_t cycle_id);
 
 // Schema migration 4: moves assignments kept one row each (schema 3) into bundles.
 void move_assignments_into_bundles(Database& db);

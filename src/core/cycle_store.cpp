@@ -267,49 +267,64 @@ std::optional<std::size_t> AssignmentSet::find(std::size_t rater, std::size_t ra
 
 AssignmentSet load_assignments(const Database& db, const Cycle& cycle) {
     AssignmentSet set;
-    const BundleTotals totals = bundle_totals(db, cycle.id);
     const std::size_t members = cycle.members.size();
-    // A counting sort into relation, ratee, rater order: count per (relation, ratee) first.
+    const auto damaged = [] { return Error(tr({"数据库中的评价任务已损坏", "the assignments in the database are damaged"})); };
+    // One scan of the bundles, copied as they come (a few MB even at 10,000
+    // people), then a counting sort into relation, ratee, rater order.
+    struct Copied {
+        std::size_t rater, count, items, at;  // at: the bundle's first byte in `bytes`: ratees, states, answers
+        Relation relation;
+    };
+    std::vector<Copied> bundles;
+    std::vector<std::uint8_t> bytes;
     std::vector<std::size_t> slot(3 * members + 1, 0);
     const auto slot_of = [&](Relation relation, std::size_t ratee) { return index_of(relation) * members + ratee; };
+    std::size_t answer_total = 0;
     for_each_bundle(db, cycle.id, [&](const BundleView& bundle) {
+        if (bundle.rater >= members) throw damaged();
         for (std::size_t k = 0; k < bundle.count; ++k) {
             const std::size_t ratee = bundle.ratee(k);
-            if (ratee >= members || bundle.rater >= members) throw Error(tr({"数据库中的评价任务已损坏", "the assignments in the database are damaged"}));
+            if (ratee >= members) throw damaged();
             ++slot[slot_of(bundle.relation, ratee) + 1];
         }
-    }, false);
+        bundles.push_back({bundle.rater, bundle.count, bundle.items(), bytes.size(), bundle.relation});
+        bytes.insert(bytes.end(), bundle.ratee_bytes.begin(), bundle.ratee_bytes.end());
+        bytes.insert(bytes.end(), bundle.states.begin(), bundle.states.end());
+        bytes.insert(bytes.end(), bundle.answers.begin(), bundle.answers.end());
+        answer_total += bundle.answers.size();
+    });
     for (std::size_t i = 1; i < slot.size(); ++i) slot[i] += slot[i - 1];
     set.run_starts = slot;
-    set.assignments.resize(totals.assignments);
-    set.answer_bytes.resize(totals.answer_bytes);
+    set.assignments.resize(slot.back());
+    set.answer_bytes.resize(answer_total);
     std::size_t bytes_used = 0;
-    for_each_bundle(db, cycle.id, [&](const BundleView& bundle) {
-        const std::size_t items = bundle.items();
+    for (const Copied& bundle : bundles) {
+        BundleView view;
+        view.rater = bundle.rater;
+        view.relation = bundle.relation;
+        view.count = bundle.count;
+        view.ratee_bytes = std::span<const std::uint8_t>(bytes.data() + bundle.at, 4 * bundle.count);
+        const std::uint8_t* const states = bytes.data() + bundle.at + 4 * bundle.count;
+        const std::uint8_t* const answers = states + bundle.count;
         for (std::size_t k = 0; k < bundle.count; ++k) {
-            const std::size_t at = slot[slot_of(bundle.relation, bundle.ratee(k))]++;
-            if (at >= set.assignments.size() || bytes_used + items > set.answer_bytes.size())
-                throw Error(tr({"数据库中的评价任务已损坏", "the assignments in the database are damaged"}));
+            const std::size_t at = slot[slot_of(bundle.relation, view.ratee(k))]++;
             StoredAssignment& a = set.assignments[at];
             a.rater = bundle.rater;
-            a.ratee = bundle.ratee(k);
+            a.ratee = view.ratee(k);
             a.relation = bundle.relation;
-            a.status = status_of_state(bundle.states[k]);
-            a.locked = locked_of_state(bundle.states[k]);
-            std::copy_n(bundle.answers.begin() + static_cast<std::ptrdiff_t>(k * items), items, set.answer_bytes.begin() + static_cast<std::ptrdiff_t>(bytes_used));
-            a.answers = AnswerView(set.answer_bytes.data() + bytes_used, items);
-            bytes_used += items;
+            a.status = status_of_state(states[k]);
+            a.locked = locked_of_state(states[k]);
+            std::copy_n(answers + k * bundle.items, bundle.items, set.answer_bytes.begin() + static_cast<std::ptrdiff_t>(bytes_used));
+            a.answers = AnswerView(set.answer_bytes.data() + bytes_used, bundle.items);
+            bytes_used += bundle.items;
         }
-    });
-    // Bundles are read in rowid order, not by rater: sort the raters within each (relation, ratee).
-    std::size_t begin = 0;
-    for (std::size_t i = 1; i <= set.assignments.size(); ++i) {
-        const bool run_ends = i == set.assignments.size() || set.assignments[i].ratee != set.assignments[begin].ratee ||
-                              set.assignments[i].relation != set.assignments[begin].relation;
-        if (!run_ends) continue;
-        std::sort(set.assignments.begin() + static_cast<std::ptrdiff_t>(begin), set.assignments.begin() + static_cast<std::ptrdiff_t>(i),
-                  [](const StoredAssignment& a, const StoredAssignment& b) { return a.rater < b.rater; });
-        begin = i;
+    }
+    // Bundles are read in rowid order, not by rater: sort the raters within each (relation, ratee) where needed.
+    const auto by_rater = [](const StoredAssignment& x, const StoredAssignment& y) { return x.rater < y.rater; };
+    for (std::size_t run = 0; run + 1 < set.run_starts.size(); ++run) {
+        const auto first = set.assignments.begin() + static_cast<std::ptrdiff_t>(set.run_starts[run]);
+        const auto last = set.assignments.begin() + static_cast<std::ptrdiff_t>(set.run_starts[run + 1]);
+        if (!std::is_sorted(first, last, by_rater)) std::sort(first, last, by_rater);
     }
     Statement comments(db, "SELECT DISTINCT rater, ratee, relation FROM assignment_comments WHERE cycle_id = ?");
     comments.bind(1, cycle.id);

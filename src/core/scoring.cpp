@@ -17,7 +17,6 @@ namespace {
 // The slack of every comparison of scores (SPEC §5: ranks, grades, gaps, quota).
 constexpr double tolerance = 1e-9;
 constexpr double gap_threshold = 15;
-constexpr std::size_t not_in_form = static_cast<std::size_t>(-1);
 constexpr std::size_t self_index = index_of(Relation::self);
 constexpr std::size_t head_index = index_of(Relation::head);
 constexpr std::size_t peer_index = index_of(Relation::peer);
@@ -34,6 +33,11 @@ bool is_answered(const Form& form, AnswerView answers, std::size_t item) {
 void check_input(const ScoringInput& input) {
     if (input.plan == nullptr) throw Error("scoring: the input has no plan");
     const std::size_t members = input.members.size();
+    // Per relation, per item: how many options its scale has (millions of answers are checked against it).
+    std::array<std::vector<std::size_t>, 3> options;
+    for (const Relation relation : all_relations)
+        if (const Form* form = input.forms[index_of(relation)])
+            for (const Item& item : form->items) options[index_of(relation)].push_back(form->scale_of(item).options.size());
     for (std::size_t a = 0; a < input.assignments.size(); ++a) {
         const ScoringAssignment& assignment = input.assignments[a];
         if (assignment.rater >= members || assignment.ratee >= members)
@@ -45,8 +49,9 @@ void check_input(const ScoringInput& input) {
         if (assignment.answers.size() != form->items.size())
             throw Error(fmt::format("scoring: assignment {} has {} answers for the {} items of form {}", a,
                                     assignment.answers.size(), form->items.size(), form->id));
-        for (std::size_t i = 0; i < form->items.size(); ++i)
-            if (assignment.answers[i] != unanswered && !is_answered(*form, assignment.answers, i))
+        const std::vector<std::size_t>& limits = options[index_of(assignment.relation)];
+        for (std::size_t i = 0; i < limits.size(); ++i)
+            if (assignment.answers[i] != unanswered && option_index(assignment.answers[i]) >= limits[i])
                 throw Error(fmt::format("scoring: assignment {} answers item {} with option {}, which its scale lacks", a,
                                         form->items[i].id, assignment.answers[i]));
     }
@@ -67,39 +72,48 @@ std::vector<DimensionColumn> dimension_columns(const ScoringInput& input) {
     return columns;
 }
 
-// One relation's form, prepared: n of every (item, option) and where each
-// dimension column lies in the form.
+// One relation's form, prepared: per dimension column the form's items with
+// their weights and where their n values lie, in flat arrays (millions of
+// answers go through rater_score).
 struct FormTable {
-    const Form* form = nullptr;
-    std::vector<std::vector<double>> n;         // per item, per option
-    std::vector<std::size_t> column_dimension;  // per column: index into form->dimensions, or not_in_form
+    struct Term {
+        std::size_t item = 0;
+        double weight = 0;
+        std::size_t n_at = 0;  // index of the item's first option in n
+    };
+    std::vector<double> n;                        // per item, per option: n
+    std::vector<std::vector<Term>> column_terms;  // per column: the dimension's items in form order
+    std::vector<bool> in_form;                    // per column: the form has the dimension
 
     FormTable() = default;
-    FormTable(const Form& f, const std::vector<DimensionColumn>& columns) : form(&f) {
-        n.resize(f.items.size());
-        for (std::size_t i = 0; i < f.items.size(); ++i)
-            for (const ScaleOption& option : f.scale_of(f.items[i]).options) n[i].push_back(f.answer_score(f.items[i], option));
+    FormTable(const Form& f, const std::vector<DimensionColumn>& columns) {
+        std::vector<std::size_t> n_at(f.items.size());
+        for (std::size_t i = 0; i < f.items.size(); ++i) {
+            n_at[i] = n.size();
+            for (const ScaleOption& option : f.scale_of(f.items[i]).options) n.push_back(f.answer_score(f.items[i], option));
+        }
         for (const DimensionColumn& column : columns) {
-            std::size_t found = not_in_form;
-            for (std::size_t d = 0; d < f.dimensions.size() && found == not_in_form; ++d)
-                if (f.dimensions[d].id == column.id) found = d;
-            column_dimension.push_back(found);
+            const auto dimension = std::find_if(f.dimensions.begin(), f.dimensions.end(),
+                                                [&](const Dimension& d) { return d.id == column.id; });
+            std::vector<Term> terms;
+            if (dimension != f.dimensions.end())
+                for (const std::size_t item : dimension->items) terms.push_back({item, f.items[item].weight, n_at[item]});
+            in_form.push_back(dimension != f.dimensions.end());
+            column_terms.push_back(std::move(terms));
         }
     }
 
     // D(a,d): the weighted mean of n over the answered items of the dimension.
     std::optional<double> rater_score(AnswerView answers, std::size_t column) const {
-        const std::size_t d = column_dimension[column];
-        if (d == not_in_form) return std::nullopt;
+        if (!in_form[column]) return std::nullopt;
         double sum = 0;
         double weights = 0;
         bool any = false;
-        for (const std::size_t item : form->dimensions[d].items) {
-            const AnswerCode code = answers[item];
+        for (const Term& term : column_terms[column]) {
+            const AnswerCode code = answers[term.item];
             if (code == unanswered) continue;
-            const double weight = form->items[item].weight;
-            sum += weight * n[item][option_index(code)];
-            weights += weight;
+            sum += term.weight * n[term.n_at + option_index(code)];
+            weights += term.weight;
             any = true;
         }
         if (!any) return std::nullopt;
