@@ -101,6 +101,7 @@ struct AnswerMerge::Impl {
         std::string rater, ratee, relation;  // as written in the file
         Relation relation_value = Relation::self;
         std::optional<std::size_t> assignment;
+        std::optional<std::size_t> rater_index;  // of `rater`, a member of the cycle
     } last;  // the assignment of the answer before
 
     explicit Impl(const Cycle& c) : cycle(c) {}
@@ -176,7 +177,8 @@ void AnswerMerge::add(std::string_view rater_code, std::string_view ratee_code, 
         return;
     }
     m.last.assignment.reset();
-    const auto rater = m.person(rater_code, Field::rater, place);
+    // A rater's assignments mostly follow one another: the rater of the row before is looked up once.
+    const auto rater = !m.last.rater.empty() && rater_code == m.last.rater ? m.last.rater_index : m.person(rater_code, Field::rater, place);
     const auto ratee = m.person(ratee_code, Field::ratee, place);
     const auto relation = parse_relation(relation_text);
     if (!relation) {
@@ -196,6 +198,7 @@ void AnswerMerge::add(std::string_view rater_code, std::string_view ratee_code, 
         return;
     }
     m.last.rater.assign(rater_code);
+    m.last.rater_index = rater;
     m.last.ratee.assign(ratee_code);
     m.last.relation.assign(relation_text);
     m.last.relation_value = *relation;
@@ -209,7 +212,10 @@ void AnswerMerge::Impl::add_answer(std::size_t assignment, Relation relation, st
     FormIndex& form = m.forms[index_of(relation)];
     // Files mostly list items in form order: try the item after the last one first.
     std::optional<std::size_t> item;
-    if (const std::size_t next = form.last_item + 1; next < form.form->items.size() && form.form->items[next].id == item_text) {
+    // After the last item comes the first item of the next assignment.
+    std::size_t next = form.last_item + 1;
+    if (next >= form.form->items.size()) next = 0;
+    if (!form.form->items.empty() && form.form->items[next].id == item_text) {
         item = next;
     } else if (const auto found = form.items.find(item_text); found != form.items.end()) {
         item = found->second;

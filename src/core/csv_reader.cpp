@@ -1,11 +1,30 @@
 #include "core/csv_reader.h"
 
+#include <array>
+#include <cstdint>
 #include <cstring>
 
 #include "core/translate.h"
 #include "core/utf8.h"
 
 namespace exemplar {
+
+namespace {
+
+// What a byte outside quotes is: most are plain, a few end the field, the
+// control characters are looked at closely.
+enum : std::uint8_t { plain_byte, field_end, control_byte };
+constexpr std::array<std::uint8_t, 256> byte_kinds = [] {
+    std::array<std::uint8_t, 256> kinds{};
+    for (int c = 0; c < 0x20; ++c) kinds[static_cast<std::size_t>(c)] = control_byte;
+    kinds[0x7F] = control_byte;
+    kinds[static_cast<unsigned char>(',')] = field_end;
+    kinds[static_cast<unsigned char>('\n')] = field_end;
+    kinds[static_cast<unsigned char>('\r')] = field_end;
+    return kinds;
+}();
+
+}  // namespace
 
 CsvReader::CsvReader(std::string_view text) : text_(text) {
     if (text_.starts_with("\xEF\xBB\xBF")) pos_ = 3;
@@ -98,14 +117,20 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
             std::size_t end = pos_;
             bool controls = false;  // a byte below 0x20 or 0x7F: looked at closely by check_cell
             while (end < size) {
-                const auto c = static_cast<unsigned char>(data[end]);
-                if (c == ',' || c == '\n' || c == '\r') break;
-                controls = controls || c < 0x20 || c == 0x7F;
+                const std::uint8_t kind = byte_kinds[static_cast<unsigned char>(data[end])];
+                if (kind == plain_byte) {
+                    ++end;
+                    continue;
+                }
+                if (kind == field_end) break;
+                controls = true;
                 ++end;
             }
             pos_ = end;
             fields.push_back(text_.substr(begin, end - begin));
-            check_cell(field, begin, end, fields.back(), controls);
+            // Most cells are short, valid and plain: nothing to look at closely.
+            if (controls || end - begin > max_cell_characters || (invalid_utf8_ && *invalid_utf8_ < end))
+                check_cell(field, begin, end, fields.back(), controls);
         }
         if (pos_ >= size) break;
         if (data[pos_] == ',') {

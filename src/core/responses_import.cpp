@@ -1,5 +1,8 @@
 #include "core/responses_import.h"
 
+#include <array>
+#include <iterator>
+
 #include "core/database.h"
 #include "core/error.h"
 #include "core/table_columns.h"
@@ -52,14 +55,20 @@ ResponsesImported import_responses(Database& db, const Cycle& cycle, TableReader
     RowPlace place(table, columns);
     std::vector<Diagnostic> row_problems;
     std::vector<std::string_view> cells;
+    // Every column is required: read_header found them all (or refused the file).
+    std::array<std::size_t, std::size(response_columns)> where{};
+    for (std::size_t column = 0; column < where.size(); ++column) where[column] = *columns.index(column);
     std::size_t rows_seen = 0;
     while (table.next_row(cells)) {
         if (++rows_seen % 65536 == 0) report_progress(progress, "responses", table.progress(), 1.0);
         if (is_blank_row(cells) || table.row_has_problems() || merge.enough_problems()) continue;
         if (!columns.fits(cells, table, row_problems)) continue;
         place.set_row(table.row_number());
-        merge.add(cell_of(columns, rater_column, cells), cell_of(columns, ratee_column, cells), cell_of(columns, relation_column, cells),
-                  cell_of(columns, item_column, cells), cell_of(columns, answer_column, cells), place);
+        const auto cell = [&](Column column) {
+            const std::size_t at = where[column];
+            return at < cells.size() ? trim_cell(cells[at]) : std::string_view();
+        };
+        merge.add(cell(rater_column), cell(ratee_column), cell(relation_column), cell(item_column), cell(answer_column), place);
     }
     std::vector<Diagnostic> problems = merge.problems();
     problems.insert(problems.end(), row_problems.begin(), row_problems.end());

@@ -66,7 +66,7 @@ std::unique_ptr<TableReader> open_table(const std::filesystem::path& path) {
     return csv_table(name, std::move(text));
 }
 
-std::string_view trim_cell(std::string_view cell) {
+std::string_view trim_spaces(std::string_view cell) {
     const auto is_space_at_front = [&](std::string_view s) -> std::size_t {
         if (s.empty()) return 0;
         const char c = s.front();
