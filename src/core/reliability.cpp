@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <limits>
 
 namespace exemplar {
@@ -69,17 +70,58 @@ public:
     }
 
     void run() {
-        for (const ScoringAssignment& assignment : input_.assignments)
-            if (counts(assignment)) first_pass(assignment.answers);
+        collect_cases();
+        for (const Case& c : cases_) first_pass(c.answers, c.count);
         finish_means();
-        for (const ScoringAssignment& assignment : input_.assignments)
-            if (counts(assignment)) second_pass(assignment.answers);
+        for (const Case& c : cases_) second_pass(c.answers, c.count);
         write_results();
     }
 
 private:
     bool counts(const ScoringAssignment& assignment) const {
         return assignment.submitted && uses_[index_of(assignment.relation)];
+    }
+
+    // One set of answers and how many submitted assignments gave exactly it.
+    struct Case {
+        AnswerView answers;
+        std::size_t count = 1;
+    };
+
+    // The cases in assignment order, one each; but a form of few items and
+    // options (a ballot: 6 items of 5 options have 6^6 answer sets) sees the
+    // same answers thousands of times over: those are counted, and each
+    // distinct set is taken once, weighted by its count.
+    void collect_cases() {
+        constexpr std::uint64_t most_patterns = std::uint64_t{1} << 20;
+        std::uint64_t base = 1;
+        for (const auto& options : n_) base = std::max<std::uint64_t>(base, options.size() + 1);  // + unanswered
+        std::uint64_t patterns = 1;
+        for (std::size_t i = 0; i < n_.size() && patterns <= most_patterns; ++i) patterns *= base;
+        if (patterns > most_patterns || n_.empty()) {
+            for (const ScoringAssignment& assignment : input_.assignments)
+                if (counts(assignment)) cases_.push_back({assignment.answers, 1});
+            return;
+        }
+        std::vector<std::uint32_t> tally(static_cast<std::size_t>(patterns), 0);
+        for (const ScoringAssignment& assignment : input_.assignments) {
+            if (!counts(assignment)) continue;
+            std::uint64_t key = 0;
+            for (std::size_t i = n_.size(); i-- > 0;) key = key * base + assignment.answers[i];
+            ++tally[static_cast<std::size_t>(key)];
+        }
+        std::size_t distinct = 0;
+        for (const std::uint32_t count : tally) distinct += count > 0 ? 1 : 0;
+        pattern_bytes_.resize(distinct * n_.size());
+        std::size_t at = 0;
+        for (std::size_t key = 0; key < tally.size(); ++key) {
+            if (tally[key] == 0) continue;
+            AnswerCode* answers = pattern_bytes_.data() + at;
+            std::uint64_t rest = key;
+            for (std::size_t i = 0; i < n_.size(); ++i, rest /= base) answers[i] = static_cast<AnswerCode>(rest % base);
+            cases_.push_back({AnswerView(answers, n_.size()), tally[key]});
+            at += n_.size();
+        }
     }
 
     double score(AnswerView answers, std::size_t item) const { return n_[item][option_index(answers[item])]; }
@@ -107,13 +149,15 @@ private:
         return total;
     }
 
-    void first_pass(AnswerView answers) {
+    // A case counted `count` times (1 · x is x: a case of its own sums exactly as unweighted).
+    void first_pass(AnswerView answers, std::size_t count) {
+        const auto w = static_cast<double>(count);
         for (std::size_t i = 0; i < form_.items.size(); ++i) {
             if (answers[i] == unanswered) continue;
             const double n = score(answers, i);
             ItemAccumulator& item = items_[i];
-            ++item.count;
-            item.sum += n;
+            item.count += static_cast<int>(count);
+            item.sum += w * n;
             item.range.add(n);
         }
         for (std::size_t d = 0; d < form_.dimensions.size(); ++d) {
@@ -121,13 +165,13 @@ private:
             if (!complete_case(answers, dimension)) continue;
             DimensionAccumulator& acc = dimensions_[d];
             const std::size_t m = dimension.items.size();
-            ++acc.cases;
+            acc.cases += count;
             const double total = case_total(m);
-            acc.sum_total += total;
+            acc.sum_total += w * total;
             acc.range_total.add(total);
             for (std::size_t i = 0; i < m; ++i) {
-                acc.sum_item[i] += x_[i];
-                acc.sum_rest[i] += rest_[i];
+                acc.sum_item[i] += w * x_[i];
+                acc.sum_rest[i] += w * rest_[i];
                 acc.range_item[i].add(x_[i]);
                 acc.range_rest[i].add(rest_[i]);
             }
@@ -147,11 +191,12 @@ private:
         }
     }
 
-    void second_pass(AnswerView answers) {
+    void second_pass(AnswerView answers, std::size_t count) {
+        const auto w = static_cast<double>(count);
         for (std::size_t i = 0; i < form_.items.size(); ++i) {
             if (answers[i] == unanswered) continue;
             const double deviation = score(answers, i) - item_mean_[i];
-            items_[i].ss += deviation * deviation;
+            items_[i].ss += w * (deviation * deviation);
         }
         for (std::size_t d = 0; d < form_.dimensions.size(); ++d) {
             const Dimension& dimension = form_.dimensions[d];
@@ -159,13 +204,13 @@ private:
             DimensionAccumulator& acc = dimensions_[d];
             const std::size_t m = dimension.items.size();
             const double total = case_total(m) - acc.sum_total;
-            acc.ss_total += total * total;
+            acc.ss_total += w * (total * total);
             for (std::size_t i = 0; i < m; ++i) {
                 const double dx = x_[i] - acc.sum_item[i];
                 const double dr = rest_[i] - acc.sum_rest[i];
-                acc.ss_item[i] += dx * dx;
-                acc.ss_rest[i] += dr * dr;
-                acc.sp[i] += dx * dr;
+                acc.ss_item[i] += w * (dx * dx);
+                acc.ss_rest[i] += w * (dr * dr);
+                acc.sp[i] += w * (dx * dr);
             }
         }
     }
@@ -218,6 +263,8 @@ private:
     std::vector<double> item_mean_;
     std::vector<DimensionAccumulator> dimensions_;
     std::vector<double> x_, rest_;  // the current case, reused
+    std::vector<Case> cases_;
+    std::vector<AnswerCode> pattern_bytes_;  // the distinct answer sets of a counted form
 };
 
 }  // namespace
