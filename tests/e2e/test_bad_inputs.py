@@ -103,9 +103,26 @@ class Office:
         self.q2026 = os.path.join(root, "office", "q2026")
         self.q2027 = os.path.join(root, "office", "q2027")
         self.qother = os.path.join(root, "other", "q2026")
+        self.qolder = os.path.join(root, "office", "q2026-form-v1")
+        # Cycle 2026 is made twice: first under the bundled self form (version 1),
+        # whose questionnaires are kept, then, once deleted, under version 2 of it.
+        newer_plan = os.path.join(root, "forms-v2", "annual.yaml")
+        os.makedirs(os.path.dirname(newer_plan))
+        shutil.copy(PLAN, newer_plan)
+        with open(os.path.join(SOURCE, "forms", "five-exemplars.yaml"), encoding="utf-8") as f:
+            form = f.read()
+        if "\nversion: 1\n" not in form:
+            raise SystemExit("set-up: the bundled five-exemplars form is no longer version 1")
+        form = form.replace("\nversion: 1\n", "\nversion: 2\n", 1).replace("我能否在感情上毫不保留地热爱党？",
+                                                                         "我能否在感情上始终毫不保留地热爱党？", 1)
+        with open(os.path.join(os.path.dirname(newer_plan), "five-exemplars.yaml"), "w", encoding="utf-8") as f:
+            f.write(form)
         self.setup(self.db, [
             ["roster", "import", os.path.join(root, "office", "roster.csv")],
             ["cycle", "create", "2026", "--plan", PLAN],
+            ["questionnaires", "2026", "--out", self.qolder],
+            ["cycle", "delete", "2026", "--yes"],
+            ["cycle", "create", "2026", "--plan", newer_plan],
             ["responses", "import", "2026", os.path.join(root, "office", "answers.csv")],
             ["cycle", "create", "2027", "--plan", PLAN],
             ["questionnaires", "2026", "--out", self.q2026],
@@ -143,6 +160,9 @@ class Office:
 
     def other_database(self, rater):
         return self._find(self.qother, rater)
+
+    def older_form_version(self, rater):
+        return self._find(self.qolder, rater)
 
 
 def database_state(db):

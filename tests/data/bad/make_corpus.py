@@ -747,7 +747,9 @@ def _big_template(ctx, path):
 # Offline questionnaires, damaged. ctx.questionnaire(rater) is the path of
 # that rater's questionnaire of cycle 2026 in the pristine office,
 # ctx.other_cycle(rater) of cycle 2027, ctx.other_database(rater) the one
-# written by another database with the same roster and cycle.
+# written by another database with the same roster and cycle,
+# ctx.older_form_version(rater) the one written by this database for cycle
+# 2026 when it was made under an older version of its self form.
 
 
 def _edit(ctx, rater, path, change):
@@ -906,6 +908,14 @@ def _q_nometa(ctx, path):
 def _q_cycle(ctx, path):
     import openpyxl
     book = openpyxl.load_workbook(ctx.other_cycle("A002"))
+    _filled(book, "A002")
+    book.save(path)
+
+
+@runtime("gen/questionnaire-older-form-version.xlsx")
+def _q_older_form(ctx, path):
+    import openpyxl
+    book = openpyxl.load_workbook(ctx.older_form_version("A002"))
     _filled(book, "A002")
     book.save(path)
 
