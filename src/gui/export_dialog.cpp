@@ -6,7 +6,6 @@
 #include <wx/choice.h>
 #include <wx/dirdlg.h>
 #include <wx/filedlg.h>
-#include <wx/gauge.h>
 #include <wx/intl.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -70,34 +69,6 @@ std::size_t run_job(const ExportJob& job, const CycleReport& report, const std::
     }
     return 0;
 }
-
-// Posts each step to the dialog (only when the shown value changes) and
-// answers whether to go on.
-class PostingObserver : public ProgressObserver {
-public:
-    PostingObserver(wxEvtHandler& dialog, const std::atomic<bool>& cancel, const std::function<void()>& gate,
-                    std::function<void(std::string, int)> show)
-        : dialog_(dialog), cancel_(cancel), gate_(gate), show_(std::move(show)) {}
-
-    bool progress(std::string_view step, double done, double total) override {
-        if (gate_) gate_();
-        const int permille = total > 0 ? std::clamp(static_cast<int>(1000 * done / total), 0, 1000) : 0;
-        if (permille != last_permille_ || step != last_step_) {
-            last_permille_ = permille;
-            last_step_ = std::string(step);
-            dialog_.CallAfter([show = show_, text = last_step_, permille] { show(text, permille); });
-        }
-        return !cancel_.load();
-    }
-
-private:
-    wxEvtHandler& dialog_;
-    const std::atomic<bool>& cancel_;
-    const std::function<void()>& gate_;
-    std::function<void(std::string, int)> show_;
-    int last_permille_ = -1;
-    std::string last_step_;
-};
 
 class ExportChoiceDialog : public wxDialog {
 public:
@@ -200,96 +171,26 @@ std::optional<ExportJob> ShowExportDialog(wxWindow* parent, const std::string& c
     return ExportJob{dialog.kind(), dialog.target()};
 }
 
-ExportProgressDialog::ExportProgressDialog(wxWindow* parent, std::shared_ptr<const CycleReport> report,
-                                           std::filesystem::path db_path, ExportJob job, Finished finished,
-                                           std::function<void()> worker_gate)
-    : wxDialog(parent, wxID_ANY, _("Exporting")),
-      report_(std::move(report)),
-      db_path_(std::move(db_path)),
-      job_(std::move(job)),
-      finished_(std::move(finished)),
-      gate_(std::move(worker_gate)) {
-    SetName("export_progress");
-    SetFont(ui_font());
-    const int gap = FromDIP(14);
-    auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto* what = new wxStaticText(this, wxID_ANY, kind_label(job_.kind) + "\n" + to_wx(job_.target.string()));
-    sizer->Add(what, 0, wxALL, gap);
-    step_ = new wxStaticText(this, wxID_ANY, _("Starting…"));
-    step_->SetName("export_step");
-    step_->SetForegroundColour(quiet_text);
-    sizer->Add(step_, 0, wxLEFT | wxRIGHT, gap);
-    gauge_ = new wxGauge(this, wxID_ANY, 1000, wxDefaultPosition, FromDIP(wxSize(460, -1)));
-    gauge_->SetName("export_gauge");
-    sizer->Add(gauge_, 0, wxEXPAND | wxALL, gap);
-    cancel_button_ = new wxButton(this, wxID_CANCEL, _("&Cancel"));
-    cancel_button_->SetName("export_cancel");
-    sizer->Add(cancel_button_, 0, wxALIGN_RIGHT | wxLEFT | wxRIGHT | wxBOTTOM, gap);
-    SetSizerAndFit(sizer);
-    CentreOnParent();
-    Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { cancel(); }, wxID_CANCEL);
-    Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& event) {
-        if (worker_.joinable() && event.CanVeto()) {
-            cancel();
-            event.Veto();
-            return;
-        }
-        event.Skip();
-    });
-}
-
-ExportProgressDialog::~ExportProgressDialog() {
-    cancel_ = true;
-    if (worker_.joinable()) worker_.join();
-}
-
-void ExportProgressDialog::cancel() {
-    if (cancel_.exchange(true)) return;
-    cancel_button_->Disable();
-    step_->SetLabel(_("Cancelling…"));
-}
-
-void ExportProgressDialog::start() {
-    Show();
-    Raise();
-    disabler_ = std::make_unique<wxWindowDisabler>(this);
-    worker_ = std::thread([this] {
-        ExportOutcome outcome;
-        outcome.job = job_;
-        PostingObserver observer(*this, cancel_, gate_, [this](const std::string& step, int permille) { show_progress(step, permille); });
-        try {
-            outcome.files = run_job(job_, *report_, db_path_, &observer);
-        } catch (const Cancelled&) {
-            outcome.state = ExportOutcome::State::cancelled;
-        } catch (...) {
-            outcome.state = ExportOutcome::State::failed;
-            outcome.error = std::current_exception();
-        }
-        CallAfter([this, outcome] { finish(outcome); });
-    });
-}
-
-void ExportProgressDialog::show_progress(const std::string& step, int permille) {
-    permille_ = permille;
-    gauge_->SetValue(permille);
-    if (!cancel_ && !step.empty()) step_->SetLabel(to_wx(step));
-}
-
-void ExportProgressDialog::finish(ExportOutcome outcome) {
-    if (worker_.joinable()) worker_.join();
-    disabler_.reset();
-    Finished finished = std::move(finished_);
-    Hide();
-    Destroy();
-    if (finished) finished(outcome);
-}
-
 ExportProgressDialog* StartExport(wxWindow* parent, std::shared_ptr<const CycleReport> report,
                                   const std::filesystem::path& db_path, const ExportJob& job,
-                                  ExportProgressDialog::Finished finished, std::function<void()> worker_gate) {
-    auto* dialog = new ExportProgressDialog(parent, std::move(report), db_path, job, std::move(finished), std::move(worker_gate));
-    dialog->start();
-    return dialog;
+                                  std::function<void(const ExportOutcome&)> finished, std::function<void()> worker_gate) {
+    // Written by the worker, read once it is done.
+    auto files = std::make_shared<std::size_t>(0);
+    const TaskLabels labels{_("Exporting"), kind_label(job.kind) + "\n" + to_wx(job.target.string()), "export"};
+    return StartTask(
+        parent, labels,
+        [report = std::move(report), db_path, job, files](ProgressObserver& progress) { *files = run_job(job, *report, db_path, &progress); },
+        [job, files, finished = std::move(finished)](const TaskOutcome& task) {
+            ExportOutcome outcome;
+            outcome.job = job;
+            outcome.files = *files;
+            outcome.error = task.error;
+            outcome.state = task.state == TaskOutcome::State::done        ? ExportOutcome::State::done
+                            : task.state == TaskOutcome::State::cancelled ? ExportOutcome::State::cancelled
+                                                                          : ExportOutcome::State::failed;
+            if (finished) finished(outcome);
+        },
+        std::move(worker_gate));
 }
 
 }  // namespace exemplar::gui

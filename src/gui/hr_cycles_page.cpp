@@ -1,6 +1,14 @@
 #include "gui/hr_cycles_page.h"
 
+#include <algorithm>
+#include <exception>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
 #include <wx/button.h>
+#include <wx/weakref.h>
 #include <wx/clipbrd.h>
 #include <wx/dataobj.h>
 #include <wx/dialog.h>
@@ -14,11 +22,15 @@
 
 #include "core/access_codes.h"
 #include "core/answer_file_import.h"
+#include "core/cycle_store.h"
+#include "core/database.h"
+#include "core/progress.h"
 #include "core/error.h"
 #include "core/data_paths.h"
 #include "gui/appearance.h"
 #include "gui/compat.h"
 #include "gui/error_dialog.h"
+#include "gui/task_dialog.h"
 #include "gui/text_list.h"
 
 namespace exemplar::gui {
@@ -102,6 +114,76 @@ private:
     wxTextCtrl* unit_ = nullptr;
     wxTextCtrl* deadline_ = nullptr;
 };
+
+// What became of each file of an import.
+struct FileImports {
+    std::vector<wxString> lines;  // one a file
+    std::size_t imported = 0;
+    std::size_t refused = 0;
+};
+
+// The progress of one file of several, as a share of them all.
+class FileShare : public ProgressObserver {
+public:
+    FileShare(ProgressObserver& all, std::string step, std::size_t index, std::size_t files)
+        : all_(all), step_(std::move(step)), index_(index), files_(files) {}
+    bool progress(std::string_view, double done, double total) override {
+        const double part = total > 0 ? std::clamp(done / total, 0.0, 1.0) : 0.0;
+        return all_.progress(step_, static_cast<double>(index_) + part, static_cast<double>(files_));
+    }
+
+private:
+    ProgressObserver& all_;
+    std::string step_;
+    std::size_t index_, files_;
+};
+
+// Imports the files one after another, each whole or not at all. A file that
+// is refused gets a line saying why; Cancelled (from `progress`) stops
+// before the file at hand changes anything.
+void import_files(Database& db, const std::string& cycle_name, const std::vector<std::filesystem::path>& files,
+                  ProgressObserver* progress, FileImports& result) {
+    const Cycle cycle = load_cycle(db, cycle_name);
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        const std::filesystem::path& file = files[i];
+        const wxString shown = to_wx(file.filename().string());
+        std::optional<FileShare> share;
+        if (progress) {
+            share.emplace(*progress, from_wx(wxString::Format(_("%s (%zu of %zu)"), shown, i + 1, files.size())), i, files.size());
+            report_progress(&*share, {}, 0, 1);
+        }
+        try {
+            const AnswerFileImported imported = import_answer_file(db, cycle, file, share ? &*share : nullptr);
+            wxString line = wxString::Format(_("%s: imported %zu answers; %zu tasks submitted, %zu still incomplete"), shown,
+                                             imported.counts.answers, imported.counts.submitted, imported.counts.incomplete);
+            if (imported.questionnaire) line += wxString::Format(_(" (questionnaire of %s)"), to_wx(imported.rater));
+            result.lines.push_back(line);
+            ++result.imported;
+        } catch (const Cancelled&) {
+            throw;
+        } catch (const InputRefused& refused) {
+            wxString line = wxString::Format(_("%s: NOT imported (nothing changed):"), shown);
+            const auto& problems = refused.diagnostics();
+            for (std::size_t k = 0; k < problems.size() && k < 3; ++k) line += "\n    " + to_wx(problems[k].to_string());
+            if (problems.size() > 3) line += wxString::Format(_("\n    … %zu problems in all"), problems.size());
+            result.lines.push_back(line);
+            ++result.refused;
+        } catch (const Error& error) {
+            result.lines.push_back(wxString::Format(_("%s: NOT imported: %s"), shown, to_wx(error.what())));
+            ++result.refused;
+        }
+    }
+}
+
+wxString error_text(const std::exception_ptr& error) {
+    try {
+        if (error) std::rethrow_exception(error);
+    } catch (const std::exception& e) {
+        return to_wx(e.what());
+    } catch (...) {
+    }
+    return _("an unexpected error");
+}
 
 wxStaticText* heading(wxWindow* parent, const wxString& text) {
     auto* label = new wxStaticText(parent, wxID_ANY, text);
@@ -395,41 +477,53 @@ void HrCyclesPage::import_answers() {
     dialog.GetPaths(paths);
     std::vector<std::filesystem::path> files;
     for (const wxString& path : paths) files.emplace_back(from_wx(path));
-    const std::vector<wxString> lines = import_answer_files(files);
-    wxString text;
-    for (const wxString& line : lines) text += line + "\n";
-    wxMessageBox(text, _("Import returned files"), wxOK | wxICON_INFORMATION, this);
+    wxWeakRef<HrCyclesPage> self(this);
+    start_import(files, [self](const std::vector<wxString>& lines) {
+        if (!self) return;
+        wxString text;
+        for (const wxString& line : lines) text += line + "\n";
+        wxMessageBox(text, _("Import returned files"), wxOK | wxICON_INFORMATION, self.get());
+    });
+}
+
+TaskProgressDialog* HrCyclesPage::start_import(const std::vector<std::filesystem::path>& files,
+                                               std::function<void(const std::vector<wxString>&)> done,
+                                               std::function<void()> worker_gate) {
+    const auto name = selected_cycle();
+    if (!name || files.empty()) return nullptr;
+    // Filled by the worker, read once it is done.
+    auto result = std::make_shared<FileImports>();
+    const TaskLabels labels{_("Importing"), wxString::Format(_("Importing %zu files into %s"), files.size(), to_wx(*name)), "import"};
+    wxWeakRef<HrCyclesPage> self(this);
+    return StartTask(
+        this, labels,
+        [db_path = session_.db_path, cycle_name = *name, files, result](ProgressObserver& progress) {
+            Database db = Database::open(db_path, Database::Mode::existing);
+            import_files(db, cycle_name, files, &progress, *result);
+        },
+        [self, name, files, result, done = std::move(done)](const TaskOutcome& outcome) {
+            std::vector<wxString> lines = result->lines;
+            if (outcome.state == TaskOutcome::State::cancelled)
+                lines.push_back(wxString::Format(_("Cancelled: the other %zu files were not imported."), files.size() - result->imported - result->refused));
+            if (outcome.state == TaskOutcome::State::failed) lines.push_back(wxString::Format(_("Stopped: %s"), error_text(outcome.error)));
+            if (self) {
+                self->status_->SetLabel(wxString::Format(_("Imported %zu of %zu files."), result->imported, files.size()));
+                self->refresh(*name);
+            }
+            if (done) done(lines);
+        },
+        std::move(worker_gate));
 }
 
 std::vector<wxString> HrCyclesPage::import_answer_files(const std::vector<std::filesystem::path>& files) {
-    std::vector<wxString> lines;
     const auto name = selected_cycle();
-    if (!name) return lines;
+    if (!name) return {};
     wxBusyCursor busy;
-    const Cycle cycle = load_cycle(*session_.db, *name);
-    std::size_t imported = 0;
-    for (const auto& file : files) {
-        const wxString shown = to_wx(file.filename().string());
-        try {
-            const AnswerFileImported result = import_answer_file(*session_.db, cycle, file);
-            wxString line = wxString::Format(_("%s: imported %zu answers; %zu tasks submitted, %zu still incomplete"), shown,
-                                             result.counts.answers, result.counts.submitted, result.counts.incomplete);
-            if (result.questionnaire) line += wxString::Format(_(" (questionnaire of %s)"), to_wx(result.rater));
-            lines.push_back(line);
-            ++imported;
-        } catch (const InputRefused& refused) {
-            wxString line = wxString::Format(_("%s: NOT imported (nothing changed):"), shown);
-            const auto& problems = refused.diagnostics();
-            for (std::size_t i = 0; i < problems.size() && i < 3; ++i) line += "\n    " + to_wx(problems[i].to_string());
-            if (problems.size() > 3) line += wxString::Format(_("\n    … %zu problems in all"), problems.size());
-            lines.push_back(line);
-        } catch (const Error& error) {
-            lines.push_back(wxString::Format(_("%s: NOT imported: %s"), shown, to_wx(error.what())));
-        }
-    }
-    status_->SetLabel(wxString::Format(_("Imported %zu of %zu files."), imported, files.size()));
+    FileImports result;
+    import_files(*session_.db, *name, files, nullptr, result);
+    status_->SetLabel(wxString::Format(_("Imported %zu of %zu files."), result.imported, files.size()));
     refresh(*name);
-    return lines;
+    return result.lines;
 }
 
 }  // namespace exemplar::gui

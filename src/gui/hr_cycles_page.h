@@ -9,6 +9,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +28,7 @@ class wxTextCtrl;
 
 namespace exemplar::gui {
 
+class TaskProgressDialog;
 class TextList;
 
 class HrCyclesPage : public wxPanel {
@@ -50,10 +52,17 @@ public:
     // slips to `file`; returns how many were issued.
     std::size_t issue_codes_to(const std::filesystem::path& file);
 
-    // Import returned questionnaires or answer files: asks for the files, then import_answer_files.
+    // Import returned questionnaires or answer files: asks for the files, then
+    // start_import, whose result lines are shown in a message box.
     void import_answers();
     // Imports each file on its own (a refused file changes nothing) into the
-    // selected cycle; returns a result line per file, also shown on the page.
+    // selected cycle, on a worker thread with its own database connection,
+    // behind a progress dialog that can cancel (the files imported before stay).
+    // `done` gets a result line per file on the UI thread, after the page is refreshed.
+    TaskProgressDialog* start_import(const std::vector<std::filesystem::path>& files,
+                                     std::function<void(const std::vector<wxString>&)> done,
+                                     std::function<void()> worker_gate = {});
+    // The same, here and now, on the page's own connection (tests).
     std::vector<wxString> import_answer_files(const std::vector<std::filesystem::path>& files);
 
     const CycleProgress& progress() const { return progress_; }

@@ -1,5 +1,6 @@
 // The window stays responsive during a long operation: a report export of a
-// 168-person cycle runs on the export worker behind its progress dialog while
+// 168-person cycle (and, below, an import of returned answer files) runs on
+// a worker behind its progress dialog while
 // the UI thread keeps handling events — a repeating wxTimer and CallAfter
 // callbacks from the worker — and cancelling it leaves the database as it
 // was and no file. Events are counted, never durations: at each of its first
@@ -8,6 +9,7 @@
 #include "gui_fixture.h"
 
 #include <algorithm>
+#include <fstream>
 #include <atomic>
 #include <chrono>
 #include <memory>
@@ -15,6 +17,7 @@
 
 #include <wx/button.h>
 #include <wx/notebook.h>
+#include <wx/stattext.h>
 #include <wx/textctrl.h>
 #include <wx/timer.h>
 
@@ -26,6 +29,9 @@
 #include "core/table_reader.h"
 #include "gui/compat.h"
 #include "gui/export_dialog.h"
+#include "gui/hr_cycles_page.h"
+#include "gui/hr_panel.h"
+#include "gui/task_dialog.h"
 #include "gui/results_page.h"
 
 namespace exemplar::gui::testing {
@@ -188,6 +194,91 @@ TEST_F(GuiResponsive, EventLoopRunsDuringAnExportAndCancelChangesNothing) {
     EXPECT_FALSE(std::filesystem::exists(target));
     EXPECT_TRUE(std::filesystem::is_empty(folder)) << "a temporary file was left";
     EXPECT_EQ(dump(), before);
+}
+
+TEST_F(GuiResponsive, AnswerFilesImportOffTheUiThreadAndCancelKeepsTheFilesBefore) {
+    ASSERT_NE(open_results_tab(password), nullptr);
+    auto* panel = dynamic_cast<HrPanel*>(frame->page_window());
+    ASSERT_NE(panel, nullptr);
+    panel->tabs()->SetSelection(0);  // the cycles tab, as HR would bring it to the front
+    pump(100);
+    HrCyclesPage* page = panel->cycles_page();
+    ASSERT_TRUE(page->select_cycle(big_cycle));
+    // Other answers to everything, in two files: the first half of the rows and the second.
+    const Cycle big = load_cycle(check_db(), big_cycle);
+    const std::string answers = simulate_answers_csv(big, 7);
+    const std::size_t header_end = answers.find('\n') + 1;
+    const std::size_t middle = answers.find('\n', header_end + (answers.size() - header_end) / 2) + 1;
+    const auto first = dir.path() / "first.csv";
+    const auto second = dir.path() / "second.csv";
+    std::ofstream(first) << answers.substr(0, middle);
+    std::ofstream(second) << answers.substr(0, header_end) << answers.substr(middle);
+
+    auto state = std::make_shared<WorkState>();
+    Ticker ticker(state);
+    // The worker waits at its first progress report (the file's start) until
+    // the UI thread has handled timer ticks and its ping.
+    const auto gate = [state, page] {
+        const int report = ++state->reports;
+        if (report == 1) {
+            const int ticks = state->ticks.load();
+            const int pings = state->pings.load();
+            page->CallAfter([state] { ++state->pings; });
+            for (int i = 0; i < 5000; ++i) {
+                if (state->ticks.load() >= ticks + 2 && state->pings.load() > pings) {
+                    ++state->handshakes;
+                    return;
+                }
+                std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            }
+            ++state->missed;
+        }
+    };
+    std::vector<std::string> before = dump();
+    std::optional<std::vector<wxString>> lines;
+    TaskProgressDialog* progress = page->start_import({first}, [&](const std::vector<wxString>& done) { lines = done; }, gate);
+    ASSERT_NE(progress, nullptr);
+    EXPECT_EQ(progress->GetName(), "import_progress");
+    ASSERT_TRUE(wait_for([&] { return lines.has_value(); }, 30000));
+    EXPECT_EQ(state->handshakes.load(), 1);
+    EXPECT_EQ(state->missed.load(), 0);
+    ASSERT_EQ(lines->size(), 1u);
+    EXPECT_NE(from_wx((*lines)[0]).find("first.csv"), std::string::npos) << from_wx((*lines)[0]);
+    EXPECT_EQ(from_wx(find<wxStaticText>("cycles_status")->GetLabel()), "已导入 1 / 1 个文件。");
+    const std::vector<std::string> after_first = dump();
+    EXPECT_NE(after_first, before);  // the first file's answers are in
+
+    // Two files, cancelled as the first of them starts: neither changes anything.
+    state->reports = 0;
+    const auto hold = [state] {
+        if (++state->reports == 1) {
+            state->held = true;
+            while (!state->released) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        }
+    };
+    lines.reset();
+    progress = page->start_import({second, first}, [&](const std::vector<wxString>& done) { lines = done; }, hold);
+    ASSERT_NE(progress, nullptr);
+    struct Release {
+        std::shared_ptr<WorkState> state;
+        std::optional<std::vector<wxString>>& lines;
+        ~Release() {
+            state->released = true;
+            wait_for([&] { return lines.has_value(); }, 30000);
+        }
+    } release{state, lines};
+    ASSERT_TRUE(wait_for([&] { return state->held.load(); }, 30000));
+    const int ticks_held = state->ticks.load();
+    EXPECT_TRUE(wait_for([&] { return state->ticks.load() >= ticks_held + 3; }));  // the UI goes on meanwhile
+    auto* cancel = dynamic_cast<wxButton*>(progress->FindWindow("import_cancel"));
+    ASSERT_NE(cancel, nullptr);
+    click(cancel);
+    EXPECT_TRUE(progress->cancelling());
+    state->released = true;
+    ASSERT_TRUE(wait_for([&] { return lines.has_value(); }, 30000));
+    ASSERT_EQ(lines->size(), 1u);
+    EXPECT_EQ(from_wx((*lines)[0]), "已取消：其余 2 个文件没有导入。");
+    EXPECT_EQ(dump(), after_first);
 }
 
 }  // namespace
