@@ -66,6 +66,23 @@ private:
     wxTimer timer_;
 };
 
+// On the worker: waits until the UI thread has handled two more timer ticks
+// and a ping posted now. Bounded, so that a blocked UI fails the test instead
+// of hanging it.
+void handshake(WorkState& state, wxEvtHandler& ui) {
+    const int ticks = state.ticks.load();
+    const int pings = state.pings.load();
+    ui.CallAfter([&state] { ++state.pings; });
+    for (int i = 0; i < 5000; ++i) {
+        if (state.ticks.load() >= ticks + 2 && state.pings.load() > pings) {
+            ++state.handshakes;
+            return;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    ++state.missed;
+}
+
 class GuiResponsive : public GuiTest {
 protected:
     void SetUp() override {
@@ -138,17 +155,7 @@ TEST_F(GuiResponsive, EventLoopRunsDuringAnExportAndCancelChangesNothing) {
     const auto gate = [state, page] {
         const int report = ++state->reports;
         if (report <= handshakes_wanted && state->missed == 0) {
-            const int ticks = state->ticks.load();
-            const int pings = state->pings.load();
-            page->CallAfter([state] { ++state->pings; });
-            for (int i = 0; i < 5000; ++i) {
-                if (state->ticks.load() >= ticks + 2 && state->pings.load() > pings) {
-                    ++state->handshakes;
-                    return;
-                }
-                std::this_thread::sleep_for(std::chrono::milliseconds(1));
-            }
-            ++state->missed;
+            handshake(*state, *page);
         } else if (report == handshakes_wanted + 1) {
             state->held = true;
             while (!state->released) std::this_thread::sleep_for(std::chrono::milliseconds(2));
@@ -220,19 +227,7 @@ TEST_F(GuiResponsive, AnswerFilesImportOffTheUiThreadAndCancelKeepsTheFilesBefor
     // the UI thread has handled timer ticks and its ping.
     const auto gate = [state, page] {
         const int report = ++state->reports;
-        if (report == 1) {
-            const int ticks = state->ticks.load();
-            const int pings = state->pings.load();
-            page->CallAfter([state] { ++state->pings; });
-            for (int i = 0; i < 5000; ++i) {
-                if (state->ticks.load() >= ticks + 2 && state->pings.load() > pings) {
-                    ++state->handshakes;
-                    return;
-                }
-                std::this_thread::sleep_for(std::chrono::milliseconds(1));
-            }
-            ++state->missed;
-        }
+        if (report == 1) handshake(*state, *page);
     };
     std::vector<std::string> before = dump();
     std::optional<std::vector<wxString>> lines;
