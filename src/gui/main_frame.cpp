@@ -55,7 +55,9 @@ void MainFrame::build_menus() {
     delete old;
 }
 
-void MainFrame::open_database(const std::filesystem::path& path, bool create) {
+void MainFrame::open_database(const std::filesystem::path& given, bool create) {
+    // Kept whole: worker threads open their own connection by this path.
+    const std::filesystem::path path = std::filesystem::absolute(given);
     if (create) std::filesystem::create_directories(path.parent_path());
     auto db = std::make_unique<Database>(Database::open(path, create ? Database::Mode::create : Database::Mode::existing));
     migrate(*db);

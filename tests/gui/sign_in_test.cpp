@@ -32,6 +32,23 @@ DialogScript::Step enter(const std::string& first, const std::string& again = {}
     };
 }
 
+// A database named without a folder (as `exemplar-gui office.db` gives it) is
+// created in the working folder, and kept by its full path: the workers that
+// open their own connection find it whatever the working folder is later.
+TEST_F(GuiSignIn, ADatabaseNamedWithoutAFolderIsCreatedInTheWorkingFolder) {
+    const std::filesystem::path before = std::filesystem::current_path();
+    std::filesystem::current_path(dir.path());
+    struct Back {
+        std::filesystem::path folder;
+        ~Back() { std::filesystem::current_path(folder); }
+    } back{before};
+    ASSERT_NO_THROW(frame->open_database("new-office.db", true));
+    pump(50);
+    EXPECT_TRUE(std::filesystem::exists(dir.path() / "new-office.db"));
+    EXPECT_EQ(frame->session().db_path, dir.path() / "new-office.db");
+    EXPECT_EQ(frame->page(), Page::sign_in);
+}
+
 TEST_F(GuiSignIn, StaffSignInWithTheAccessCode) {
     sign_in("A03", "zzzz-zzzz");  // a wrong code is refused
     auto* message = find<wxStaticText>("message");
