@@ -39,7 +39,20 @@ bool looks_like_form(const std::filesystem::path& path, const std::string& form_
     return false;
 }
 
+// The id's text, or an escape that could spell it, must be somewhere in the
+// file: most files are told apart without parsing them (YAML parsing is slow).
+bool may_declare(const std::filesystem::path& path, const std::string& form_id) {
+    if (path.stem() == form_id) return true;
+    try {
+        const std::string text = SourceText::read_file(path, YamlLimits{}.max_bytes).text();
+        return text.find(form_id) != std::string::npos || text.find('\\') != std::string::npos;
+    } catch (const Error&) {
+        return true;  // unreadable: the full check says what it is
+    }
+}
+
 bool declares_form(const std::filesystem::path& path, const std::string& form_id) {
+    if (!may_declare(path, form_id)) return false;
     std::vector<Diagnostic> problems;
     const auto document = YamlDocument::read_file(path, problems);
     if (!document) return looks_like_form(path, form_id);
