@@ -1,50 +1,24 @@
 #include "core/parallel_deflate.h"
 
 #include <algorithm>
+#include <atomic>
 #include <memory>
+#include <numeric>
 #include <stdexcept>
 
+#include <libdeflate.h>
 #include <pthread.h>
 #include <zlib.h>
 
 namespace exemplar {
 
-class DeflatePool::Deflater {
-public:
-    explicit Deflater(int level) {
-        // Raw deflate (negative window bits): zip entries carry no zlib header.
-        if (deflateInit2(&stream_, level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-            throw std::runtime_error("deflateInit2 failed");
-    }
-    ~Deflater() { deflateEnd(&stream_); }
-    Deflater(const Deflater&) = delete;
-    Deflater& operator=(const Deflater&) = delete;
+namespace {
 
-    // Compresses `text`, ending in a sync flush (more follows) or the stream's end.
-    std::string run(std::string& text, bool last) {
-        if (deflateReset(&stream_) != Z_OK) throw std::runtime_error("deflateReset failed");
-        const int flush = last ? Z_FINISH : Z_SYNC_FLUSH;
-        std::string out(deflateBound(&stream_, static_cast<uLong>(text.size())) + 64, '\0');
-        stream_.next_in = reinterpret_cast<Bytef*>(text.data());
-        stream_.avail_in = static_cast<uInt>(text.size());
-        std::size_t written = 0;
-        for (;;) {
-            stream_.next_out = reinterpret_cast<Bytef*>(out.data() + written);
-            stream_.avail_out = static_cast<uInt>(out.size() - written);
-            const int result = deflate(&stream_, flush);
-            written = out.size() - stream_.avail_out;
-            if (result == Z_STREAM_END || (!last && result == Z_OK && stream_.avail_out > 0)) break;
-            if (result != Z_OK && result != Z_BUF_ERROR) throw std::runtime_error("deflate failed");
-            out.resize(out.size() * 2);  // more room, then go on
-        }
-        out.resize(written);
-        out.shrink_to_fit();
-        return out;
-    }
-
-private:
-    z_stream stream_{};
+struct CompressorFree {
+    void operator()(libdeflate_compressor* compressor) const { libdeflate_free_compressor(compressor); }
 };
+
+}  // namespace
 
 DeflatePool::DeflatePool(int level, unsigned threads) : level_(level), threads_(threads) {
     if (threads_ == 0) threads_ = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
@@ -59,12 +33,12 @@ DeflatePool::~DeflatePool() {
     for (std::thread& worker : workers_) worker.join();
 }
 
-DeflatePool::Ticket DeflatePool::add(PieceWriter writer, bool last) {
+DeflatePool::Ticket DeflatePool::add(PieceWriter writer) {
     Ticket ticket = 0;
     {
         const std::lock_guard lock(mutex_);
         ticket = pieces_.size();
-        pieces_.push_back({std::move(writer), last, {}});
+        pieces_.push_back({std::move(writer), {}, 0});
     }
     queued_.notify_one();
     return ticket;
@@ -76,19 +50,14 @@ void DeflatePool::start() {
         for (unsigned i = 0; i < threads_; ++i) workers_.emplace_back([this] { work(); });
 }
 
-void DeflatePool::run(Piece& piece, std::unique_ptr<Deflater>& deflater, std::string& text) {
-    if (!deflater) deflater = std::make_unique<Deflater>(level_);
-    text.clear();
-    piece.writer(text);
-    piece.size = text.size();
-    piece.crc = static_cast<std::uint32_t>(crc32_z(0, reinterpret_cast<const Bytef*>(text.data()), text.size()));
-    piece.compressed = deflater->run(text, piece.last);
+void DeflatePool::run(Piece& piece) {
+    piece.writer(piece.text);
+    piece.writer = nullptr;  // what it captured may go
+    piece.crc = libdeflate_crc32(0, piece.text.data(), piece.text.size());
 }
 
 void DeflatePool::work() {
     pthread_setname_np(pthread_self(), "deflate");  // so that profiles and debuggers tell the workers apart
-    std::string text;  // reused: its capacity stays
-    std::unique_ptr<Deflater> deflater;
     std::unique_lock lock(mutex_);
     for (;;) {
         queued_.wait(lock, [this] { return stopping_ || next_ < pieces_.size(); });
@@ -99,7 +68,7 @@ void DeflatePool::work() {
         std::exception_ptr error;
         if (!skip) {
             try {
-                run(piece, deflater, text);
+                run(piece);
             } catch (...) {
                 error = std::current_exception();
             }
@@ -115,12 +84,10 @@ void DeflatePool::wait() {
     std::unique_lock lock(mutex_);
     if (workers_.empty()) {
         // Never started (a small workbook): the pieces are made here.
-        std::string text;
-        std::unique_ptr<Deflater> deflater;
         while (next_ < pieces_.size()) {
             Piece& piece = pieces_[next_++];
             lock.unlock();
-            run(piece, deflater, text);
+            run(piece);
             lock.lock();
             ++done_;
         }
@@ -136,16 +103,64 @@ void DeflatePool::cancel() noexcept {
     finished_.wait(lock, [this] { return done_ == pieces_.size(); });
 }
 
-DeflatedPart DeflatePool::take(const std::vector<Ticket>& pieces) {
+DeflatedPart DeflatePool::compress(const std::vector<Ticket>& tickets) {
     DeflatedPart part;
-    const std::lock_guard lock(mutex_);
-    for (const Ticket ticket : pieces) {
-        Piece& piece = pieces_.at(ticket);
-        part.crc = static_cast<std::uint32_t>(crc32_combine(part.crc, piece.crc, static_cast<z_off_t>(piece.size)));
-        part.size += piece.size;
-        part.chunks.push_back(std::move(piece.compressed));
+    std::string text;
+    {
+        // The pieces are all made (wait() returned): only this thread touches them now.
+        std::size_t size = 0;
+        for (const Ticket ticket : tickets) size += pieces_.at(ticket).text.size();
+        text.reserve(size);
     }
+    for (const Ticket ticket : tickets) {
+        Piece& piece = pieces_.at(ticket);
+        part.crc = static_cast<std::uint32_t>(crc32_combine(part.crc, piece.crc, static_cast<z_off_t>(piece.text.size())));
+        text += piece.text;
+        std::string().swap(piece.text);
+    }
+    part.size = text.size();
+    const std::unique_ptr<libdeflate_compressor, CompressorFree> compressor(libdeflate_alloc_compressor(level_));
+    if (!compressor) throw std::bad_alloc();
+    // Room for the worst case, left uninitialised: only the pages written are
+    // ever touched (XML packs to about a seventh).
+    const std::size_t room = libdeflate_deflate_compress_bound(compressor.get(), text.size());
+    const std::unique_ptr<char[]> out(new char[room]);
+    const std::size_t written = libdeflate_deflate_compress(compressor.get(), text.data(), text.size(), out.get(), room);
+    if (written == 0) throw std::runtime_error("libdeflate_deflate_compress failed");
+    std::string().swap(text);
+    part.chunks.emplace_back(out.get(), written);
     return part;
+}
+
+std::vector<DeflatedPart> DeflatePool::take(const std::vector<std::vector<Ticket>>& parts) {
+    std::vector<DeflatedPart> packed(parts.size());
+    // The largest parts first, so that no thread is left with a large one at the end.
+    std::vector<std::size_t> order(parts.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::vector<std::size_t> sizes(parts.size(), 0);
+    for (std::size_t p = 0; p < parts.size(); ++p)
+        for (const Ticket ticket : parts[p]) sizes[p] += pieces_.at(ticket).text.size();
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return sizes[a] > sizes[b]; });
+    std::atomic<std::size_t> next{0};
+    std::mutex failure_mutex;
+    std::exception_ptr failure;
+    const auto compress_parts = [&] {
+        for (std::size_t k = next++; k < order.size(); k = next++) {
+            try {
+                packed[order[k]] = compress(parts[order[k]]);
+            } catch (...) {
+                const std::lock_guard lock(failure_mutex);
+                if (!failure) failure = std::current_exception();
+            }
+        }
+    };
+    std::vector<std::thread> helpers;
+    const std::size_t extra = workers_.empty() ? 0 : std::min<std::size_t>(threads_, order.size()) - std::min<std::size_t>(1, order.size());
+    for (std::size_t i = 0; i < extra; ++i) helpers.emplace_back(compress_parts);
+    compress_parts();
+    for (std::thread& helper : helpers) helper.join();
+    if (failure) std::rethrow_exception(failure);
+    return packed;
 }
 
 }  // namespace exemplar

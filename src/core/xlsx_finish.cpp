@@ -169,12 +169,12 @@ void finish_package(const std::filesystem::path& file, const std::vector<TableSh
                 entry.pieces.insert(entry.pieces.end(), sheet.rows.begin(), sheet.rows.end());
                 entry.pieces.push_back(pool.add([&frame](std::string& out) { out += frame.middle; }));
                 entry.pieces.insert(entry.pieces.end(), sheet.merges.begin(), sheet.merges.end());
-                entry.pieces.push_back(pool.add([&frame](std::string& out) { out += frame.tail; }, true));
+                entry.pieces.push_back(pool.add([&frame](std::string& out) { out += frame.tail; }));
             } else if (numbers != exact.end() && !numbers->second.empty()) {
                 patched.push_back(std::make_unique<std::string>(
                     patch_exact_numbers(read_entry(archive.get(), i, stat.size, false, file), numbers->second)));
                 entry.made = true;
-                entry.pieces.push_back(pool.add([&text = *patched.back()](std::string& out) { out += text; }, true));
+                entry.pieces.push_back(pool.add([&text = *patched.back()](std::string& out) { out += text; }));
             } else {
                 entry.method = stat.comp_method;
                 entry.crc = stat.crc;
@@ -187,13 +187,18 @@ void finish_package(const std::filesystem::path& file, const std::vector<TableSh
     }
 
     pool.wait();
+    std::vector<std::vector<DeflatePool::Ticket>> made;
+    for (const Entry& entry : entries)
+        if (entry.made) made.push_back(entry.pieces);
+    const std::vector<DeflatedPart> parts = pool.take(made);
     ZipWriter zip(file);
+    std::size_t next_part = 0;
     for (Entry& entry : entries) {
         if (!entry.made) {
             zip.add(entry.name, entry.method, entry.crc, entry.size, {entry.stored});
             continue;
         }
-        const DeflatedPart part = pool.take(entry.pieces);
+        const DeflatedPart& part = parts[next_part++];
         const std::vector<std::string_view> chunks(part.chunks.begin(), part.chunks.end());
         zip.add(entry.name, ZipWriter::deflated, part.crc, part.size, chunks);
     }

@@ -5,10 +5,10 @@
 // rewritten as a zip of its own: the entries left alone copied as they are
 // (already deflated), the rest deflated fast on worker threads.
 //
-// A table's rows are queued for deflating as soon as the sheet is complete
-// and its formats have their style numbers (queue_table), so they are
-// compressed while the next sheets are written; finish_package() adds the
-// frames and waits.
+// A table's rows are queued as soon as the sheet is complete and its formats
+// have their style numbers (queue_table), so their XML is made while the next
+// sheets are written; finish_package() adds the frames, waits, and has the
+// parts compressed side by side.
 #pragma once
 
 #include <filesystem>

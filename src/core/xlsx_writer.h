@@ -17,8 +17,8 @@
 // A sheet of many rows is made with SheetCells::table: its cells are kept
 // by Exemplar (xlsx_cell_table.h) in a fraction of libxlsxwriter's memory,
 // and once the sheet is complete (its Sheet gone) its rows are written —
-// the very XML libxlsxwriter writes, numbers exact — and deflated on worker
-// threads while the next sheets are written. Such a sheet takes cells only
+// the very XML libxlsxwriter writes, numbers exact — on worker threads
+// while the next sheets are written, and deflated at close(). Such a sheet takes cells only
 // through Sheet (no worksheet_write_* on get()), and a chart must not draw
 // from it (libxlsxwriter would find no values to cache); everything else —
 // widths, panes, filters, conditional formats, print setup — goes to
