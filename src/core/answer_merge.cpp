@@ -169,10 +169,11 @@ void AnswerMerge::add_problem(Diagnostic diagnostic) { impl_->problems.push_back
 std::size_t AnswerMerge::pending_assignments() const { return impl_->touched_order.size(); }
 
 void AnswerMerge::add(std::string_view rater_code, std::string_view ratee_code, std::string_view relation_text, std::string_view item_text,
-                      std::string_view answer, const AnswerPlace& place) {
+                      std::string_view answer, const AnswerPlace& place, bool same_ids) {
     Impl& m = *impl_;
     // Files list an assignment's answers one after another: the ids of the row before are looked up once.
-    if (m.last.assignment && rater_code == m.last.rater && ratee_code == m.last.ratee && relation_text == m.last.relation) {
+    if (m.last.assignment &&
+        (same_ids || (rater_code == m.last.rater && ratee_code == m.last.ratee && relation_text == m.last.relation))) {
         m.add_answer(*m.last.assignment, m.last.relation_value, item_text, answer, place);
         return;
     }

@@ -48,8 +48,10 @@ public:
 
     // One answer: ids and words as found in the file (trimmed). A blank
     // answer is counted but never clears an earlier one. Problems are kept.
+    // `same_ids`: the caller knows rater, ratee and relation are those of the
+    // add() just before (they are then not compared again).
     void add(std::string_view rater, std::string_view ratee, std::string_view relation, std::string_view item,
-             std::string_view answer, const AnswerPlace& place);
+             std::string_view answer, const AnswerPlace& place, bool same_ids = false);
     void add_problem(Diagnostic diagnostic);
 
     const std::vector<Diagnostic>& problems() const;

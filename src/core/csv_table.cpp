@@ -19,6 +19,7 @@ struct Batch {
     struct Record {
         std::size_t number;
         std::size_t cells_end;  // into cells
+        std::size_t cells_as_before;
         bool has_problems;
     };
     std::vector<Record> records;
@@ -64,11 +65,13 @@ public:
         cells_begin_ = record.cells_end;
         row_number_ = record.number;
         row_has_problems_ = record.has_problems;
+        cells_as_before_ = record.cells_as_before;
         progress_ = current_->progress;
         return true;
     }
 
     std::size_t row_number() const override { return row_number_; }
+    std::size_t cells_as_before() const override { return cells_as_before_; }
     bool row_has_problems() const override { return row_has_problems_; }
 
     std::vector<Diagnostic> problems() const override {
@@ -97,9 +100,13 @@ private:
             Batch batch;
             batch.cells.reserve(records_per_batch * 5);
             batch.records.reserve(records_per_batch);
+            // The record before in this batch, as cells [before_begin, before_end); none at a batch's start
+            // (the batch before may be gone with its cells): its first record counts as not repeating.
+            std::size_t before_begin = 0, before_end = 0;
             while (batch.records.size() < records_per_batch) {
                 more = csv_.next(fields);
                 if (!more) break;
+                const std::size_t begin = batch.cells.size();
                 for (const std::string_view field : fields) {
                     // A view into the file stays valid; one into the reader's buffer does not.
                     const bool in_text = field.empty() || (std::greater_equal<const char*>()(field.data(), text_.data()) &&
@@ -111,7 +118,13 @@ private:
                         batch.cells.push_back(batch.owned.back());
                     }
                 }
-                batch.records.push_back({csv_.record_number(), batch.cells.size(), csv_.record_has_problems()});
+                std::size_t same = 0;
+                while (same < fields.size() && before_begin + same < before_end &&
+                       batch.cells[begin + same] == batch.cells[before_begin + same])
+                    ++same;
+                before_begin = begin;
+                before_end = batch.cells.size();
+                batch.records.push_back({csv_.record_number(), batch.cells.size(), same, csv_.record_has_problems()});
             }
             batch.progress = csv_.size() == 0 ? 1.0 : static_cast<double>(csv_.position()) / static_cast<double>(csv_.size());
             std::unique_lock lock(mutex_);
@@ -140,6 +153,7 @@ private:
     std::size_t next_record_ = 0;
     std::size_t cells_begin_ = 0;
     std::size_t row_number_ = 0;
+    std::size_t cells_as_before_ = 0;
     bool row_has_problems_ = false;
     double progress_ = 0;
 

@@ -1,5 +1,6 @@
 #include "core/responses_import.h"
 
+#include <algorithm>
 #include <array>
 #include <iterator>
 
@@ -58,17 +59,25 @@ ResponsesImported import_responses(Database& db, const Cycle& cycle, TableReader
     // Every column is required: read_header found them all (or refused the file).
     std::array<std::size_t, std::size(response_columns)> where{};
     for (std::size_t column = 0; column < where.size(); ++column) where[column] = *columns.index(column);
+    // The rater, ratee and relation are the row before's when the reader saw
+    // at least this many leading cells repeat (and that row was merged).
+    const std::size_t key_cells = 1 + std::max({where[rater_column], where[ratee_column], where[relation_column]});
+    bool merged_before = false;
     std::size_t rows_seen = 0;
     while (table.next_row(cells)) {
         if (++rows_seen % 65536 == 0) report_progress(progress, "responses", table.progress(), 1.0);
+        const bool same_ids = merged_before && table.cells_as_before() >= key_cells;
+        merged_before = false;
         if (is_blank_row(cells) || table.row_has_problems() || merge.enough_problems()) continue;
         if (!columns.fits(cells, table, row_problems)) continue;
         place.set_row(table.row_number());
+        merged_before = true;
         const auto cell = [&](Column column) {
             const std::size_t at = where[column];
             return at < cells.size() ? trim_cell(cells[at]) : std::string_view();
         };
-        merge.add(cell(rater_column), cell(ratee_column), cell(relation_column), cell(item_column), cell(answer_column), place);
+        merge.add(cell(rater_column), cell(ratee_column), cell(relation_column), cell(item_column), cell(answer_column), place,
+                  same_ids);
     }
     std::vector<Diagnostic> problems = merge.problems();
     problems.insert(problems.end(), row_problems.begin(), row_problems.end());

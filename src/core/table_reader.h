@@ -32,6 +32,11 @@ public:
     virtual const std::string& name() const = 0;
     // Fraction read so far, 0..1, for progress bars.
     virtual double progress() const = 0;
+    // How many leading cells of the row last returned are, byte for byte,
+    // those of the row before it; 0 when not known. A reader with a thread
+    // of its own works it out there, so that long files listing many rows of
+    // one key need not compare the key again on the caller's thread.
+    virtual std::size_t cells_as_before() const { return 0; }
 };
 
 // Opens a .csv (or, later, .xlsx) file by its content and name; refuses
