@@ -28,6 +28,11 @@ packages=(
   fonts-noto-cjk            # Chinese text in rendered pages and in the desktop app
   xvfb xauth                # the desktop app's tests drive real windows on a virtual screen
   lintian dpkg-dev          # the .deb: dependencies (dpkg-shlibdeps) and its check
+  # The sanitizer suite and the fuzz targets (scripts/sanitize.sh, scripts/fuzz.sh): clang builds
+  # with AddressSanitizer and UBSan; libclang-rt-14-dev holds their runtimes and libFuzzer
+  # (only recommended by clang, so not pulled in with --no-install-recommends); llvm's
+  # llvm-symbolizer turns sanitizer stack traces into FILE:LINE.
+  clang libclang-rt-14-dev llvm
 )
 
 missing=()

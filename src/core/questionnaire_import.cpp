@@ -55,7 +55,7 @@ std::optional<CellKey> parse_reference(std::string_view reference) {
 // One answer cell of the file.
 class CellPlace final : public AnswerPlace {
 public:
-    CellPlace(const XlsxWorkbook& workbook, const std::vector<std::string>& sheet_names) : workbook_(workbook), names_(sheet_names) {}
+    explicit CellPlace(const XlsxWorkbook& workbook) : workbook_(workbook) {}
     void set(std::size_t sheet, CellKey cell) {
         sheet_ = sheet;
         cell_ = cell;
@@ -72,7 +72,6 @@ public:
 
 private:
     const XlsxWorkbook& workbook_;
-    const std::vector<std::string>& names_;
     std::size_t sheet_ = 0;
     CellKey cell_{1, 1};
 };
@@ -139,8 +138,6 @@ QuestionnaireImported import_questionnaire(Database& db, const Cycle& cycle, con
     // The write lock first: the answers merged into are the ones written over (another import waits).
     Transaction transaction(db);
     AnswerMerge merge(db, cycle);
-    std::vector<std::string> names;
-    for (std::size_t s = 0; s < workbook.sheet_count(); ++s) names.push_back(workbook.sheet_name(s));
     std::map<std::string, std::pair<std::size_t, SheetCells>> sheets;
     std::map<std::string, std::set<CellKey>> answer_cells;
     for (const auto& entry : seal.table)
@@ -182,7 +179,7 @@ QuestionnaireImported import_questionnaire(Database& db, const Cycle& cycle, con
         sheets.emplace(sheet_seal.sheet, std::make_pair(*index, std::move(cells)));
     }
 
-    CellPlace place(workbook, names);
+    CellPlace place(workbook);
     std::size_t done = 0;
     for (const auto& entry : seal.table) {
         if (++done % 4096 == 0) report_progress(progress, "questionnaire", static_cast<double>(done), static_cast<double>(seal.table.size()));

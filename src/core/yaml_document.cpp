@@ -1,5 +1,6 @@
 #include "core/yaml_document.h"
 
+#include <algorithm>
 #include <sstream>
 #include <string_view>
 
@@ -53,8 +54,21 @@ public:
         : source_(source), max_depth_(max_depth), diagnostics_(diagnostics) {}
 
     struct TooDeep {};
+    // yaml-cpp 0.7 never consumes a token it cannot place at the start of a
+    // document (a ',' there: yaml-cpp issue #1040). It reports an empty
+    // document and starts the next one at the same token, forever, growing
+    // its memory. A document starting where the previous one started is
+    // that loop: stop, and refuse the token.
+    struct Stuck {
+        std::size_t offset;
+    };
 
-    void OnDocumentStart(const YAML::Mark&) override { ++documents_; }
+    void OnDocumentStart(const YAML::Mark& mark) override {
+        const auto offset = static_cast<std::size_t>(mark.is_null() ? 0 : mark.pos);
+        if (documents_ > 0 && offset == last_document_start_) throw Stuck{offset};
+        last_document_start_ = offset;
+        ++documents_;
+    }
     void OnDocumentEnd() override {}
     void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
@@ -116,6 +130,7 @@ private:
     std::vector<Diagnostic>& diagnostics_;
     int depth_ = 0;
     int documents_ = 0;
+    std::size_t last_document_start_ = 0;
 };
 
 Diagnostic syntax_error(const SourceText& source, const YAML::Exception& error) {
@@ -155,6 +170,14 @@ std::optional<YamlDocument> YamlDocument::parse(std::string display_name, std::s
         if (checker.documents() > 1)
             return refuse_at_start(tr({"文件只能包含一个 YAML 文档（发现了 ---）",
                                        "the file must hold one YAML document (found ---)"}));
+    } catch (const LimitChecker::Stuck& stuck) {
+        // The character there (the text is valid UTF-8: one lead byte and its continuation bytes).
+        const std::string_view rest = std::string_view(source.text()).substr(std::min(stuck.offset, source.text().size()));
+        std::size_t length = rest.empty() ? 0 : 1;
+        while (length < rest.size() && (static_cast<unsigned char>(rest[length]) & 0xC0) == 0x80) ++length;
+        const std::string token(rest.substr(0, length));
+        diagnostics.push_back(source.at(stuck.offset, tr({"YAML 语法错误：这里不能出现“{0}”", "YAML syntax error: '{0}' cannot stand here"}, token)));
+        return std::nullopt;
     } catch (const LimitChecker::TooDeep&) {
         return refuse_at_start(too_deep_message(limits.max_depth));
     } catch (const YAML::DeepRecursion&) {

@@ -67,7 +67,10 @@ TEST(BundledForms, EverySelfCheckQuestionOfTheSpeechIsAnItem) {
                                         {"在行动上毫不犹豫地追随党", "能否在行动上毫不犹豫地追随党?"},
                                         {"迎难而退、牢骚怨言", "有没有迎难而退、牢骚怨言的情况?"},
                                         {"推诿扯皮、争功诿过", "有没有推诿扯皮、争功诿过的情况?"}};
-    for (const auto& [phrase, source] : questions) {
+    for (const auto& question : questions) {
+        // Plain variables, not a structured binding: clang 14 (the sanitizer build) cannot capture those in a lambda.
+        const char* const phrase = question[0];
+        const char* const source = question[1];
         const bool found = std::any_of(form.items.begin(), form.items.end(), [&](const Item& item) {
             return item.self_wording.find(phrase) != std::string::npos &&
                    item.other_wording.find(phrase) != std::string::npos && item.source.find(source) != std::string::npos;

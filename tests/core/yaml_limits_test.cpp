@@ -73,5 +73,12 @@ TEST_F(YamlLimits, SyntaxErrorsAreLocatedInCharacters) {
     EXPECT_EQ(diagnostics[0].to_string(), "x.yaml:3:1: YAML syntax error: missing closing ]");
 }
 
+// yaml-cpp 0.7 loops forever, growing, on a ',' where a document starts
+// (found by fuzz_form_loader: tests/fuzz/regressions/form_loader/).
+TEST_F(YamlLimits, ACommaWhereADocumentStartsIsRefusedNotLoopedOn) {
+    EXPECT_EQ(refuse(",\n").at(0).to_string(), "x.yaml:1:1: YAML syntax error: ',' cannot stand here");
+    EXPECT_EQ(refuse("&anchor , x\n").at(0).to_string(), "x.yaml:1:9: YAML syntax error: ',' cannot stand here");
+}
+
 }  // namespace
 }  // namespace exemplar
