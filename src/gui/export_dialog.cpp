@@ -185,9 +185,7 @@ ExportProgressDialog* StartExport(wxWindow* parent, std::shared_ptr<const CycleR
             outcome.job = job;
             outcome.files = *files;
             outcome.error = task.error;
-            outcome.state = task.state == TaskOutcome::State::done        ? ExportOutcome::State::done
-                            : task.state == TaskOutcome::State::cancelled ? ExportOutcome::State::cancelled
-                                                                          : ExportOutcome::State::failed;
+            outcome.state = task.state;
             if (finished) finished(outcome);
         },
         std::move(worker_gate));

@@ -29,7 +29,7 @@ struct ExportJob {
 };
 
 struct ExportOutcome {
-    enum class State { done, cancelled, failed };
+    using State = TaskOutcome::State;  // how the task ended
     State state = State::done;
     ExportJob job;
     std::size_t files = 0;      // written (done)
