@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
-#include <limits>
 #include <map>
 #include <unordered_map>
 #include <unordered_set>
@@ -41,32 +40,47 @@ std::optional<std::size_t> find_option(const Scale& scale, std::string_view answ
     return std::nullopt;
 }
 
+// The options of one scale by what a file may write for them (find_option's
+// answers, found faster): one-byte answers such as "5" by a table, then the
+// options' labels and the shortest texts of their values, then find_option.
+class OptionLookup {
+public:
+    explicit OptionLookup(const Scale& scale) : scale_(&scale) {
+        for (std::size_t byte = 0; byte < one_byte_.size(); ++byte) {
+            const char c = static_cast<char>(byte);
+            if (const auto option = find_option(scale, std::string_view(&c, 1))) one_byte_[byte] = answer_code(*option);
+        }
+        for (std::size_t i = 0; i < scale.options.size(); ++i) texts_.emplace_back(scale.options[i].label, i);
+        for (std::size_t i = 0; i < scale.options.size(); ++i) texts_.emplace_back(fmt::format("{}", scale.options[i].value), i);
+    }
+
+    std::optional<std::size_t> find(std::string_view answer) const {
+        if (answer.size() == 1) {
+            const AnswerCode code = one_byte_[static_cast<unsigned char>(answer.front())];
+            if (code == unanswered) return std::nullopt;
+            return option_index(code);
+        }
+        for (const auto& [text, index] : texts_)
+            if (same_text(text, answer)) return index;
+        return find_option(*scale_, answer);
+    }
+
+private:
+    const Scale* scale_;
+    std::array<AnswerCode, 256> one_byte_{};  // unanswered: no option
+    std::vector<std::pair<std::string, std::size_t>> texts_;
+};
+
 // What one relation's form accepts: item and comment ids, and answers.
 struct FormIndex {
     const Form* form = nullptr;
     StringMap<std::size_t> items;
     StringMap<std::size_t> comments;
-    std::size_t last_item = std::numeric_limits<std::size_t>::max();  // the item answered last
-    // Per scale: the options' labels, then the shortest text of their values
-    // (a few short words: compared in turn faster than hashed).
-    std::map<const Scale*, std::vector<std::pair<std::string, std::size_t>>> option_texts;
-    const Scale* last_scale = nullptr;
-    const std::vector<std::pair<std::string, std::size_t>>* last_texts = nullptr;
-
-    std::optional<std::size_t> option_of(const Scale& scale, std::string_view answer) {
-        if (&scale != last_scale) {
-            auto [texts, added] = option_texts.try_emplace(&scale);
-            if (added) {
-                for (std::size_t i = 0; i < scale.options.size(); ++i) texts->second.emplace_back(scale.options[i].label, i);
-                for (std::size_t i = 0; i < scale.options.size(); ++i) texts->second.emplace_back(fmt::format("{}", scale.options[i].value), i);
-            }
-            last_scale = &scale;
-            last_texts = &texts->second;
-        }
-        for (const auto& [text, index] : *last_texts)
-            if (text == answer) return index;
-        return find_option(scale, answer);
-    }
+    std::vector<OptionLookup> options;  // per scale of the form
+    // The order the file lists items in, learnt as it goes (at first the
+    // form's): the item that came after each item, and the item answered last.
+    std::vector<std::size_t> next_item;
+    std::size_t last_item = 0;
 };
 
 std::string options_text(const Scale& scale) {
@@ -149,6 +163,10 @@ AnswerMerge::AnswerMerge(const Database& db, const Cycle& cycle) : impl_(std::ma
         if (index.form == nullptr) continue;
         for (std::size_t i = 0; i < index.form->items.size(); ++i) index.items.emplace(index.form->items[i].id, i);
         for (std::size_t i = 0; i < index.form->comments.size(); ++i) index.comments.emplace(index.form->comments[i].id, i);
+        for (const Scale& scale : index.form->scales) index.options.emplace_back(scale);
+        // After the last item comes the first item of the next assignment.
+        for (std::size_t i = 0; i < index.form->items.size(); ++i) index.next_item.push_back(i + 1 < index.form->items.size() ? i + 1 : 0);
+        index.last_item = index.form->items.empty() ? 0 : index.form->items.size() - 1;
     }
     m.stored = load_assignments(db, cycle);
     // Each stored row holds exactly its form's items (a longer or shorter one is a damaged database).
@@ -173,13 +191,13 @@ void AnswerMerge::add(std::string_view rater_code, std::string_view ratee_code, 
     Impl& m = *impl_;
     // Files list an assignment's answers one after another: the ids of the row before are looked up once.
     if (m.last.assignment &&
-        (same_ids || (rater_code == m.last.rater && ratee_code == m.last.ratee && relation_text == m.last.relation))) {
+        (same_ids || (same_text(rater_code, m.last.rater) && same_text(ratee_code, m.last.ratee) && same_text(relation_text, m.last.relation)))) {
         m.add_answer(*m.last.assignment, m.last.relation_value, item_text, answer, place);
         return;
     }
     m.last.assignment.reset();
     // A rater's assignments mostly follow one another: the rater of the row before is looked up once.
-    const auto rater = !m.last.rater.empty() && rater_code == m.last.rater ? m.last.rater_index : m.person(rater_code, Field::rater, place);
+    const auto rater = !m.last.rater.empty() && same_text(rater_code, m.last.rater) ? m.last.rater_index : m.person(rater_code, Field::rater, place);
     const auto ratee = m.person(ratee_code, Field::ratee, place);
     const auto relation = parse_relation(relation_text);
     if (!relation) {
@@ -211,15 +229,17 @@ void AnswerMerge::Impl::add_answer(std::size_t assignment, Relation relation, st
                                    const AnswerPlace& place) {
     Impl& m = *this;
     FormIndex& form = m.forms[index_of(relation)];
-    // Files mostly list items in form order: try the item after the last one first.
+    // Files list items in some order of their own, mostly the same for every
+    // assignment: try the item that followed the last one the time before.
     std::optional<std::size_t> item;
-    // After the last item comes the first item of the next assignment.
-    std::size_t next = form.last_item + 1;
-    if (next >= form.form->items.size()) next = 0;
-    if (!form.form->items.empty() && form.form->items[next].id == item_text) {
-        item = next;
-    } else if (const auto found = form.items.find(item_text); found != form.items.end()) {
-        item = found->second;
+    if (!form.form->items.empty()) {
+        const std::size_t guess = form.next_item[form.last_item];
+        if (same_text(form.form->items[guess].id, item_text)) {
+            item = guess;
+        } else if (const auto found = form.items.find(item_text); found != form.items.end()) {
+            item = found->second;
+            form.next_item[form.last_item] = *item;
+        }
     }
     if (item) form.last_item = *item;
     const auto comment = item ? form.comments.end() : form.comments.find(item_text);
@@ -233,7 +253,7 @@ void AnswerMerge::Impl::add_answer(std::size_t assignment, Relation relation, st
     if (item) {
         const Item& question = form.form->items[*item];
         const Scale& scale = form.form->scale_of(question);
-        const auto option = form.option_of(scale, answer);
+        const auto option = form.options[question.scale].find(answer);
         if (!option) {
             m.problems.push_back(place.at(Field::answer, tr({"“{0}”不是题目 {1} 的选项（可填：{2}）", "'{0}' is not an option of item {1} (use {2})"},
                                                             answer, question.id, options_text(scale))));

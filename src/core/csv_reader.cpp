@@ -4,6 +4,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "core/translate.h"
 #include "core/utf8.h"
 
@@ -23,6 +27,25 @@ constexpr std::array<std::uint8_t, 256> byte_kinds = [] {
     kinds[static_cast<unsigned char>('\r')] = field_end;
     return kinds;
 }();
+
+// The first byte from `from` on that is not plain (`size` when there is none):
+// sixteen bytes at a time where SSE2 is there, as cells are mostly short and plain.
+std::size_t skip_plain(const char* data, std::size_t from, std::size_t size) {
+#if defined(__SSE2__)
+    const __m128i comma = _mm_set1_epi8(',');
+    const __m128i del = _mm_set1_epi8(0x7F);
+    const __m128i highest_control = _mm_set1_epi8(0x1F);
+    while (from + 16 <= size) {
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + from));
+        const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(bytes, highest_control), bytes);  // bytes ≤ 0x1F
+        const __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(bytes, comma), _mm_cmpeq_epi8(bytes, del)), control);
+        if (const int mask = _mm_movemask_epi8(special); mask != 0) return from + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+        from += 16;
+    }
+#endif
+    while (from < size && byte_kinds[static_cast<unsigned char>(data[from])] == plain_byte) ++from;
+    return from;
+}
 
 }  // namespace
 
@@ -116,13 +139,9 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
         } else {
             std::size_t end = pos_;
             bool controls = false;  // a byte below 0x20 or 0x7F: looked at closely by check_cell
-            while (end < size) {
-                const std::uint8_t kind = byte_kinds[static_cast<unsigned char>(data[end])];
-                if (kind == plain_byte) {
-                    ++end;
-                    continue;
-                }
-                if (kind == field_end) break;
+            for (;;) {
+                end = skip_plain(data, end, size);
+                if (end >= size || byte_kinds[static_cast<unsigned char>(data[end])] == field_end) break;
                 controls = true;
                 ++end;
             }

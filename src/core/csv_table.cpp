@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/csv_reader.h"
+#include "core/string_lookup.h"
 
 namespace exemplar {
 
@@ -120,7 +121,7 @@ private:
                 }
                 std::size_t same = 0;
                 while (same < fields.size() && before_begin + same < before_end &&
-                       batch.cells[begin + same] == batch.cells[before_begin + same])
+                       same_text(batch.cells[begin + same], batch.cells[before_begin + same]))
                     ++same;
                 before_begin = begin;
                 before_end = batch.cells.size();

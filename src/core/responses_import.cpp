@@ -68,15 +68,20 @@ ResponsesImported import_responses(Database& db, const Cycle& cycle, TableReader
         if (++rows_seen % 65536 == 0) report_progress(progress, "responses", table.progress(), 1.0);
         const bool same_ids = merged_before && table.cells_as_before() >= key_cells;
         merged_before = false;
-        if (is_blank_row(cells) || table.row_has_problems() || merge.enough_problems()) continue;
+        if (table.row_has_problems() || merge.enough_problems()) continue;
+        std::array<std::string_view, std::size(response_columns)> value;
+        bool all_empty = true;
+        for (std::size_t column = 0; column < value.size(); ++column) {
+            const std::size_t at = where[column];
+            value[column] = at < cells.size() ? trim_cell(cells[at]) : std::string_view();
+            all_empty = all_empty && value[column].empty();
+        }
+        // Only a row without any of the five can be blank (the other cells are then looked at).
+        if (all_empty && is_blank_row(cells)) continue;
         if (!columns.fits(cells, table, row_problems)) continue;
         place.set_row(table.row_number());
         merged_before = true;
-        const auto cell = [&](Column column) {
-            const std::size_t at = where[column];
-            return at < cells.size() ? trim_cell(cells[at]) : std::string_view();
-        };
-        merge.add(cell(rater_column), cell(ratee_column), cell(relation_column), cell(item_column), cell(answer_column), place,
+        merge.add(value[rater_column], value[ratee_column], value[relation_column], value[item_column], value[answer_column], place,
                   same_ids);
     }
     std::vector<Diagnostic> problems = merge.problems();

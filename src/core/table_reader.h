@@ -3,6 +3,7 @@
 // problems its own way (FILE:ROW:COLUMN or FILE:SHEET!CELL).
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <filesystem>
 #include <memory>
@@ -48,10 +49,16 @@ std::unique_ptr<TableReader> csv_table(std::string display_name, std::string tex
 
 // Cells are trimmed of spaces, tabs, line ends and ideographic spaces (U+3000).
 std::string_view trim_spaces(std::string_view cell);
+// Bytes a trimmed cell may start or end with: spaces, and the first and last bytes of U+3000.
+inline constexpr std::array<bool, 256> trimmable_edge = [] {
+    std::array<bool, 256> edge{};
+    for (const unsigned char c : {' ', '\t', '\r', '\n', '\xE3', '\x80'}) edge[c] = true;
+    return edge;
+}();
 inline std::string_view trim_cell(std::string_view cell) {
     // Most cells have nothing to trim: told by their first and last bytes, inline (millions of answer cells).
-    const auto plain = [](char c) { return c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != '\xE3' && c != '\x80'; };
-    if (cell.empty() || (plain(cell.front()) && plain(cell.back()))) return cell;
+    if (cell.empty() || (!trimmable_edge[static_cast<unsigned char>(cell.front())] && !trimmable_edge[static_cast<unsigned char>(cell.back())]))
+        return cell;
     return trim_spaces(cell);
 }
 

@@ -103,6 +103,38 @@ TEST_F(ResponsesCli, EnglishHeaderAnyOrderAndValuesAsAnswers) {
     EXPECT_NE(out.find("2 answers, 1 assignments touched"), std::string::npos) << out;
 }
 
+// The importer learns the order a file lists items in; any order, changing
+// from one assignment to the next, gives the same answers as the form's order.
+TEST_F(ResponsesCli, ItemsInAnyOrderGiveTheSameResults) {
+    const auto ids = testing::item_ids(self_form);
+    const auto rows = [&](const std::string& rater, const std::string& ratee, const std::string& relation, std::vector<std::size_t> order) {
+        std::string text;
+        for (const std::size_t i : order) text += rater + "," + ratee + "," + relation + "," + ids[i] + "," + std::to_string(1 + i % 5) + "\n";
+        return text;
+    };
+    std::vector<std::size_t> forward(ids.size()), backward(ids.size()), rotated(ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        forward[i] = i;
+        backward[i] = ids.size() - 1 - i;
+        rotated[i] = (i + 7) % ids.size();
+    }
+    const std::string in_form_order = header + rows("A03", "A03", "self", forward) + rows("A02", "A03", "head", forward) +
+                                      rows("A05", "A05", "self", forward) + rows("A04", "A04", "self", forward);
+    const std::string mixed = header + rows("A03", "A03", "self", backward) + rows("A02", "A03", "head", rotated) +
+                              rows("A05", "A05", "self", rotated) + rows("A04", "A04", "self", forward);
+    Office other;
+    other.start_cycle();
+    office.ok({"responses", "import", "2026年度", office.file("form-order.csv", in_form_order)});
+    const std::string out = other.ok({"responses", "import", "2026年度", other.file("mixed.csv", mixed)});
+    EXPECT_NE(out.find("4 assignments touched (4 changed), 4 submitted"), std::string::npos) << out;
+    EXPECT_EQ(other.ok({"results", "2026年度", "--csv"}), office.ok({"results", "2026年度", "--csv"}));
+    // A repeated item is still caught after the order was learnt.
+    const std::string again = header + rows("A03", "A03", "self", backward) + "A03,A03,self," + ids[0] + ",2\n";
+    expect_refused(again, {std::to_string(ids.size() + 2) + ":5: item " + ids[0] +
+                           " of this assignment was already answered '完全不符合' on row " + std::to_string(ids.size() + 1) +
+                           " of this file; here '2'"});
+}
+
 TEST_F(ResponsesCli, UnknownPeopleAndPeopleOutsideTheCycle) {
     expect_refused(header + "Z99,A03,同事,B1,优秀\nA08,A03,同事,B1,优秀\nA03,,同事,B1,优秀\n",
                    {"2:1: no one in the roster has the id 'Z99'",

@@ -35,6 +35,26 @@ TEST(CsvReader, FieldsQuotesAndLineEnds) {
     EXPECT_EQ(read_all(""), Rows{});
 }
 
+// Cells longer than the sixteen bytes looked at at once, with what ends or
+// spoils them at every position (and Chinese bytes, above 0x7F, plain).
+TEST(CsvReader, LongCellsEndAndCarryControlsAtAnyByte) {
+    set_language(Language::english);
+    for (std::size_t at = 0; at < 40; ++at) {
+        const std::string before(at, 'x');
+        const std::string after = "天地" + std::string(40 - at, 'y');
+        EXPECT_EQ(read_all(before + "," + after + "\n" + before + after), (Rows{{before, after}, {before + after}})) << at;
+        for (const char control : {'\x01', '\x1F', '\x7F'}) {
+            std::vector<CsvProblem> problems;
+            const auto rows = read_all("h\n" + before + control + after + ",z\n", &problems);
+            ASSERT_EQ(rows.size(), 2u);
+            EXPECT_EQ(rows[1], (std::vector<std::string>{before + control + after, "z"}));
+            ASSERT_EQ(problems.size(), 1u) << at;
+            EXPECT_EQ(problems[0].record, 2u);
+            EXPECT_EQ(problems[0].field, 1u);
+        }
+    }
+}
+
 TEST(CsvReader, RecordsNotLinesAreCounted) {
     CsvReader csv("h\n\"1\n2\n3\"\nx\n");
     std::vector<std::string_view> fields;
