@@ -4,6 +4,7 @@
 #include <deque>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -34,7 +35,7 @@ constexpr std::size_t batches_ahead = 4;
 class ReadAheadCsvTable final : public TableReader {
 public:
     ReadAheadCsvTable(std::string display_name, std::string text)
-        : name_(std::move(display_name)), text_(std::move(text)), csv_(text_), producer_([this] { produce(); }) {}
+        : name_(std::move(display_name)), text_(std::move(text)), producer_([this] { produce(); }) {}
 
     ~ReadAheadCsvTable() override {
         {
@@ -83,7 +84,7 @@ public:
         changed_.notify_all();
         changed_.wait(lock, [&] { return done_; });
         std::vector<Diagnostic> result;
-        for (const CsvProblem& p : csv_.problems()) result.push_back(at(p.record, p.field, p.message));
+        for (const CsvProblem& p : csv_->problems()) result.push_back(at(p.record, p.field, p.message));
         return result;
     }
 
@@ -95,6 +96,9 @@ public:
 
 private:
     void produce() {
+        // Made here: the reader checks the whole text's encoding first, while the caller prepares.
+        csv_.emplace(text_);
+        CsvReader& csv = *csv_;
         std::vector<std::string_view> fields;
         bool more = true;
         while (more) {
@@ -105,7 +109,7 @@ private:
             // (the batch before may be gone with its cells): its first record counts as not repeating.
             std::size_t before_begin = 0, before_end = 0;
             while (batch.records.size() < records_per_batch) {
-                more = csv_.next(fields);
+                more = csv.next(fields);
                 if (!more) break;
                 const std::size_t begin = batch.cells.size();
                 for (const std::string_view field : fields) {
@@ -125,9 +129,9 @@ private:
                     ++same;
                 before_begin = begin;
                 before_end = batch.cells.size();
-                batch.records.push_back({csv_.record_number(), batch.cells.size(), same, csv_.record_has_problems()});
+                batch.records.push_back({csv.record_number(), batch.cells.size(), same, csv.record_has_problems()});
             }
-            batch.progress = csv_.size() == 0 ? 1.0 : static_cast<double>(csv_.position()) / static_cast<double>(csv_.size());
+            batch.progress = csv.size() == 0 ? 1.0 : static_cast<double>(csv.position()) / static_cast<double>(csv.size());
             std::unique_lock lock(mutex_);
             changed_.wait(lock, [&] { return ready_.size() < batches_ahead || stop_ || unbounded_; });
             if (stop_) break;
@@ -141,7 +145,7 @@ private:
 
     std::string name_;
     std::string text_;
-    CsvReader csv_;  // used by the producer thread only (and read once it is done)
+    std::optional<CsvReader> csv_;  // made and used by the producer thread only (and read once it is done)
 
     mutable std::mutex mutex_;
     mutable std::condition_variable changed_;
