@@ -80,6 +80,10 @@ void CsvReader::check_cell(std::size_t field, std::size_t begin, std::size_t end
 
 bool CsvReader::next(std::vector<std::string_view>& fields) {
     fields.clear();
+    return append_next(fields);
+}
+
+bool CsvReader::append_next(std::vector<std::string_view>& fields) {
     if (stopped_ || pos_ >= text_.size()) return false;
     ++record_;
     buffer_.clear();

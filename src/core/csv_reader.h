@@ -35,6 +35,11 @@ public:
 
     // The next record; false at the end of the text or after a problem that stops reading.
     bool next(std::vector<std::string_view>& fields);
+    // The same, the fields appended after those already in `fields`.
+    bool append_next(std::vector<std::string_view>& fields);
+    // True when a field of the record last read views the reader's own buffer
+    // (a quoted field holding ""): valid only until the next record.
+    bool record_uses_buffer() const { return !escaped_fields_.empty(); }
 
     std::size_t record_number() const { return record_; }  // of the record last read
     // True when a cell of the record last read had a problem (its values are not to be trusted).

@@ -55,7 +55,7 @@ ResponsesImported import_responses(Database& db, const Cycle& cycle, TableReader
     AnswerMerge merge(db, cycle);
     RowPlace place(table, columns);
     std::vector<Diagnostic> row_problems;
-    std::vector<std::string_view> cells;
+    RowBlock block;
     // Every column is required: read_header found them all (or refused the file).
     std::array<std::size_t, std::size(response_columns)> where{};
     for (std::size_t column = 0; column < where.size(); ++column) where[column] = *columns.index(column);
@@ -64,25 +64,28 @@ ResponsesImported import_responses(Database& db, const Cycle& cycle, TableReader
     const std::size_t key_cells = 1 + std::max({where[rater_column], where[ratee_column], where[relation_column]});
     bool merged_before = false;
     std::size_t rows_seen = 0;
-    while (table.next_row(cells)) {
-        if (++rows_seen % 65536 == 0) report_progress(progress, "responses", table.progress(), 1.0);
-        const bool same_ids = merged_before && table.cells_as_before() >= key_cells;
-        merged_before = false;
-        if (table.row_has_problems() || merge.enough_problems()) continue;
-        std::array<std::string_view, std::size(response_columns)> value;
-        bool all_empty = true;
-        for (std::size_t column = 0; column < value.size(); ++column) {
-            const std::size_t at = where[column];
-            value[column] = at < cells.size() ? trim_cell(cells[at]) : std::string_view();
-            all_empty = all_empty && value[column].empty();
+    while (table.next_rows(block)) {
+        for (const RowBlock::Row& row : block.rows) {
+            if (++rows_seen % 65536 == 0) report_progress(progress, "responses", table.progress(), 1.0);
+            const bool same_ids = merged_before && row.cells_as_before >= key_cells;
+            merged_before = false;
+            if (row.has_problems || merge.enough_problems()) continue;
+            const std::span<const std::string_view> cells = block.cells_of(row);
+            std::array<std::string_view, std::size(response_columns)> value;
+            bool all_empty = true;
+            for (std::size_t column = 0; column < value.size(); ++column) {
+                const std::size_t at = where[column];
+                value[column] = at < cells.size() ? trim_cell(cells[at]) : std::string_view();
+                all_empty = all_empty && value[column].empty();
+            }
+            // Only a row without any of the five can be blank (the other cells are then looked at).
+            if (all_empty && is_blank_row(cells)) continue;
+            if (!columns.fits(cells, row.number, table, row_problems)) continue;
+            place.set_row(row.number);
+            merged_before = true;
+            merge.add(value[rater_column], value[ratee_column], value[relation_column], value[item_column], value[answer_column],
+                      place, same_ids);
         }
-        // Only a row without any of the five can be blank (the other cells are then looked at).
-        if (all_empty && is_blank_row(cells)) continue;
-        if (!columns.fits(cells, table, row_problems)) continue;
-        place.set_row(table.row_number());
-        merged_before = true;
-        merge.add(value[rater_column], value[ratee_column], value[relation_column], value[item_column], value[answer_column], place,
-                  same_ids);
     }
     std::vector<Diagnostic> problems = merge.problems();
     problems.insert(problems.end(), row_problems.begin(), row_problems.end());

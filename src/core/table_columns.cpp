@@ -58,10 +58,10 @@ TableColumns TableColumns::read_header(TableReader& table, std::span<const Colum
     return columns;
 }
 
-bool TableColumns::fits(const std::vector<std::string_view>& row, const TableReader& table,
+bool TableColumns::fits(std::span<const std::string_view> row, std::size_t row_number, const TableReader& table,
                         std::vector<Diagnostic>& diagnostics) const {
     if (row.size() <= width_) return true;
-    diagnostics.push_back(table.at(table.row_number(), width_ + 1,
+    diagnostics.push_back(table.at(row_number, width_ + 1,
                                    tr({"这一行有 {0} 个单元格，多于表头的 {1} 个", "the row has {0} cells, more than the {1} of the header"},
                                       row.size(), width_)));
     return false;
@@ -73,7 +73,7 @@ std::string_view cell_of(const TableColumns& columns, std::size_t spec, const st
     return trim_cell(row[*index]);
 }
 
-bool is_blank_row(const std::vector<std::string_view>& row) {
+bool is_blank_row(std::span<const std::string_view> row) {
     return std::all_of(row.begin(), row.end(), [](std::string_view cell) { return trim_cell(cell).empty(); });
 }
 

@@ -32,7 +32,10 @@ public:
     static TableColumns read_header(TableReader& table, std::span<const ColumnSpec> specs);
 
     // False (with a located problem appended) when the row has more cells than the header.
-    bool fits(const std::vector<std::string_view>& row, const TableReader& table, std::vector<Diagnostic>& diagnostics) const;
+    bool fits(const std::vector<std::string_view>& row, const TableReader& table, std::vector<Diagnostic>& diagnostics) const {
+        return fits(row, table.row_number(), table, diagnostics);
+    }
+    bool fits(std::span<const std::string_view> row, std::size_t row_number, const TableReader& table, std::vector<Diagnostic>& diagnostics) const;
 
     // The 0-based cell index of spec i, if the header has it.
     std::optional<std::size_t> index(std::size_t spec) const { return indexes_[spec]; }
@@ -48,6 +51,6 @@ private:
 std::string_view cell_of(const TableColumns& columns, std::size_t spec, const std::vector<std::string_view>& row);
 
 // True when every cell is empty after trimming.
-bool is_blank_row(const std::vector<std::string_view>& row);
+bool is_blank_row(std::span<const std::string_view> row);
 
 }  // namespace exemplar

@@ -1,50 +1,37 @@
 #include "core/table_reader.h"
 
 #include <cctype>
-#include <fstream>
-#include <system_error>
 
 #include "core/csv_table.h"
 #include "core/error.h"
 #include "core/translate.h"
 #include "core/utf8.h"
+#include "core/whole_file.h"
 #include "core/xlsx_reader.h"
 
 namespace exemplar {
 
 namespace {
 
-std::string read_whole_file(const std::filesystem::path& path) {
-    const std::string name = path.string();
-    const auto refuse = [&](std::string message) { throw InputRefused(Diagnostic{name, 1, 1, {}, std::move(message)}); };
-    std::error_code error;
-    if (std::filesystem::is_directory(path, error)) refuse(tr({"这是一个文件夹，不是文件", "is a folder, not a file"}));
-    std::ifstream in(path, std::ios::binary);
-    if (!in) refuse(tr({"无法打开文件", "cannot open the file"}));
-    std::string text;
-    // Read straight into place when the size is known (no copy through a buffer); a pipe grows as it comes.
-    const auto size = std::filesystem::file_size(path, error);
-    if (!error) {
-        text.resize(static_cast<std::size_t>(size));
-        in.read(text.data(), static_cast<std::streamsize>(size));
-        text.resize(static_cast<std::size_t>(in.gcount()));
-    }
-    char buffer[1 << 16];
-    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) text.append(buffer, static_cast<std::size_t>(in.gcount()));
-    if (in.bad()) refuse(tr({"读取文件时出错", "error while reading the file"}));
-    return text;
-}
-
 bool starts_with_bytes(std::string_view text, std::string_view magic) { return text.substr(0, magic.size()) == magic; }
 
 }  // namespace
+
+bool TableReader::next_rows(RowBlock& block) {
+    if (!next_row(block.own_cells)) return false;
+    block.own_rows.assign(1, RowBlock::Row{row_number(), 0, block.own_cells.size(), cells_as_before(), row_has_problems()});
+    block.rows = block.own_rows;
+    block.cells = block.own_cells;
+    return true;
+}
 
 std::unique_ptr<TableReader> csv_table(std::string display_name, std::string text) {
     return read_ahead_csv_table(std::move(display_name), std::move(text));
 }
 
 std::unique_ptr<TableReader> open_table(const std::filesystem::path& path) {
-    std::string text = read_whole_file(path);
+    // What kind of file it is shows in its first bytes; a CSV file is then read on the table's own thread.
+    const std::string text = read_file_start(path, 4096);
     const std::string name = path.string();
     const auto refuse = [&](std::string message) { throw InputRefused(Diagnostic{name, 1, 1, {}, std::move(message)}); };
     // Legacy .xls files (and encrypted .xlsx, which Office wraps the same way) are OLE2 compound files.
@@ -63,7 +50,7 @@ std::unique_ptr<TableReader> open_table(const std::filesystem::path& path) {
     }
     if (looks_like_utf16(text))
         refuse(tr({"文件是 UTF-16 编码，请另存为 UTF-8", "the file is UTF-16; save it as UTF-8"}));
-    return csv_table(name, std::move(text));
+    return read_ahead_csv_file(name, path);
 }
 
 std::string_view trim_spaces(std::string_view cell) {

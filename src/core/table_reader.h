@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,24 @@
 #include "core/diagnostic.h"
 
 namespace exemplar {
+
+// Rows handed over many at a time, for long files read in a loop: no call per row.
+struct RowBlock {
+    struct Row {
+        std::size_t number;           // 1-based, as row_number()
+        std::size_t cells_begin;      // the row's cells are cells[cells_begin, cells_end)
+        std::size_t cells_end;
+        std::size_t cells_as_before;  // as cells_as_before()
+        bool has_problems;            // as row_has_problems()
+    };
+    std::span<const Row> rows;
+    std::span<const std::string_view> cells;  // untrimmed
+    // Storage for readers that hand over one row at a time.
+    std::vector<Row> own_rows;
+    std::vector<std::string_view> own_cells;
+
+    std::span<const std::string_view> cells_of(const Row& row) const { return cells.subspan(row.cells_begin, row.cells_end - row.cells_begin); }
+};
 
 class TableReader {
 public:
@@ -38,6 +57,10 @@ public:
     // of its own works it out there, so that long files listing many rows of
     // one key need not compare the key again on the caller's thread.
     virtual std::size_t cells_as_before() const { return 0; }
+    // The next rows, at least one; false at the end. The block's views stay
+    // valid until the next call. After it, row_number() and the others tell
+    // of the block's last row. By default one row at a time, by next_row().
+    virtual bool next_rows(RowBlock& block);
 };
 
 // Opens a .csv (or, later, .xlsx) file by its content and name; refuses

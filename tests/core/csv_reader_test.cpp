@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/csv_reader.h"
+#include "core/table_reader.h"
 #include "core/translate.h"
 
 namespace exemplar {
@@ -129,6 +130,60 @@ TEST(CsvReader, MutatedFilesNeverCrash) {
             EXPECT_FALSE(p.message.empty());
         }
     }
+}
+
+}  // namespace
+}  // namespace exemplar
+
+namespace exemplar {
+namespace {
+
+struct SeenRow {
+    std::size_t number, cells_as_before;
+    bool has_problems;
+    std::vector<std::string> cells;
+    bool operator==(const SeenRow&) const = default;
+};
+
+// A table read row by row and the same read in blocks (after its header row
+// by row) give the same rows, across the reading thread's batches, with
+// cells unescaped into the reader's buffer and rows with problems.
+TEST(CsvTable, RowsInBlocksAreTheRowsOneByOne) {
+    std::string text = "rater,ratee,item,answer\n";
+    for (int i = 0; i < 20000; ++i) {
+        text += "P" + std::to_string(i / 30) + ",R" + std::to_string(i / 6) + ",";
+        text += (i % 97 == 0 ? "\"say \"\"Q\"\"\"" : "Q" + std::to_string(i % 6)) + ",";
+        text += (i % 1013 == 0 ? std::string("bad\x01") : std::to_string(i % 5)) + "\n";
+    }
+    std::vector<SeenRow> one_by_one, in_blocks;
+    {
+        const auto table = csv_table("t.csv", text);
+        std::vector<std::string_view> cells;
+        while (table->next_row(cells))
+            one_by_one.push_back({table->row_number(), table->cells_as_before(), table->row_has_problems(), {cells.begin(), cells.end()}});
+    }
+    {
+        const auto table = csv_table("t.csv", text);
+        std::vector<std::string_view> cells;
+        ASSERT_TRUE(table->next_row(cells));
+        in_blocks.push_back({table->row_number(), table->cells_as_before(), table->row_has_problems(), {cells.begin(), cells.end()}});
+        RowBlock block;
+        std::size_t blocks = 0;
+        while (table->next_rows(block)) {
+            ++blocks;
+            for (const RowBlock::Row& row : block.rows) {
+                const auto row_cells = block.cells_of(row);
+                in_blocks.push_back({row.number, row.cells_as_before, row.has_problems, {row_cells.begin(), row_cells.end()}});
+            }
+            EXPECT_EQ(table->row_number(), in_blocks.back().number);
+        }
+        EXPECT_GT(blocks, 2u);
+    }
+    ASSERT_EQ(one_by_one.size(), 20001u);
+    EXPECT_TRUE(one_by_one == in_blocks);
+    EXPECT_EQ(one_by_one[1].cells[2], "say \"Q\"");
+    EXPECT_TRUE(one_by_one[1].has_problems);
+    EXPECT_EQ(one_by_one[3].cells_as_before, 2u);  // P0,R0 as in the row before
 }
 
 }  // namespace
