@@ -51,6 +51,7 @@ public:
     std::size_t size() const { return text_.size(); }
 
 private:
+    bool plain_record(std::vector<std::string_view>& fields);
     void check_cell(std::size_t field, std::size_t begin, std::size_t end, std::string_view value, bool may_hold_controls);
     void problem(std::size_t field, std::string message);
 

@@ -97,6 +97,51 @@ TEST(CsvReader, UnclosedQuoteAndTextAfterAQuoteStopReading) {
     EXPECT_EQ(problems[0].field, 1u);
 }
 
+// Random records written as a CSV writer would (quoted where needed, any
+// line end) read back field for field, with their problems, whichever way
+// the reader splits them: in one go for a short plain line, else byte by byte.
+TEST(CsvReader, WrittenRecordsReadBack) {
+    std::mt19937 random(77);
+    const std::vector<std::string> pieces = {"A01", "优秀", "", "5", "x y", "\t", "\x01", "\x7F", ",", "\"", "\n", "\xC4", "长长长长长长长长长长长长"};
+    for (int round = 0; round < 300; ++round) {
+        std::vector<std::vector<std::string>> records;
+        std::string text;
+        const int line_end = round % 3;
+        for (int r = 0; r < 40; ++r) {
+            std::vector<std::string> record;
+            for (int f = 0, n = 1 + static_cast<int>(random() % 7); f < n; ++f) {
+                std::string field;
+                for (int k = 0, m = static_cast<int>(random() % 4); k < m; ++k) {
+                    // Mostly plain pieces: the lines the reader splits in one go.
+                    const std::size_t piece = random() % 4 == 0 ? random() % pieces.size() : random() % 5;
+                    field += pieces[piece];
+                }
+                record.push_back(field);
+            }
+            if (record.size() == 1 && record[0].empty()) record[0] = "z";  // an empty line is a record of one empty field
+            std::string line;
+            for (std::size_t f = 0; f < record.size(); ++f) {
+                const std::string& field = record[f];
+                const bool quoted = field.find_first_of(",\"\r\n") != std::string::npos;
+                std::string written;
+                for (const char c : field) written += c == '"' ? std::string("\"\"") : std::string(1, c);
+                line += (f > 0 ? "," : "") + (quoted ? "\"" + written + "\"" : written);
+            }
+            text += line + (line_end == 0 ? "\n" : line_end == 1 ? "\r\n" : "\r");
+            records.push_back(record);
+        }
+        std::vector<CsvProblem> problems;
+        const auto read = read_all(text, &problems);
+        ASSERT_EQ(read, records) << round;
+        // Exactly the fields holding a forbidden control character or bad UTF-8 are reported.
+        std::size_t spoilt = 0;
+        for (const auto& record : records)
+            for (const auto& field : record)
+                if (field.find_first_of("\x01\x7F\xC4") != std::string::npos) ++spoilt;
+        EXPECT_EQ(problems.size(), spoilt) << round;
+    }
+}
+
 TEST(CsvReader, MutatedFilesNeverCrash) {
     const std::string base =
         "评价人工号,被评价人工号,关系,题号,答案\nA01,A02,同事,B1,优秀\n\"A0\"\"3\",A02,peer,B2,\"称职\"\r\nA04,A02,上级,L1,5\n";
