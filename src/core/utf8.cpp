@@ -97,6 +97,27 @@ std::size_t display_width(std::string_view text) {
     std::size_t width = 0;
     std::size_t i = 0;
     while (i < text.size()) {
+        // Names and words of reports are ASCII and Chinese: those two kinds taken without the general decoder.
+        const auto lead = static_cast<unsigned char>(text[i]);
+        if (lead < 0x80) {
+            ++width;
+            ++i;
+            continue;
+        }
+        if (((lead >= 0xE1 && lead <= 0xEC) || lead >= 0xEE) && lead <= 0xEF && i + 2 < text.size()) {
+            const auto second = static_cast<unsigned char>(text[i + 1]);
+            const auto third = static_cast<unsigned char>(text[i + 2]);
+            if ((second & 0xC0) == 0x80 && (third & 0xC0) == 0x80) {  // a valid three-byte sequence
+                const char32_t c = (char32_t{lead & 0x0Fu} << 12) | (char32_t{second & 0x3Fu} << 6) | char32_t{third & 0x3Fu};
+                i += 3;
+                if (c >= 0x4E00 && c <= 0x9FFF) {
+                    width += 2;
+                } else if (!is_zero_width(c)) {
+                    width += is_wide(c) ? 2 : 1;
+                }
+                continue;
+            }
+        }
         char32_t c;
         std::size_t length = decode(text, i, c);
         if (length == 0) {  // count a stray byte as one column

@@ -49,6 +49,27 @@ std::size_t utf8_sequence_length(unsigned char lead) {
 }
 
 // The display width of the widest line.
+// The characters of the value written with `decimals` fixed decimals: its
+// whole digits counted, the text made only where rounding might carry.
+std::size_t fixed_width(double value, int decimals) {
+    const double magnitude = std::fabs(value);
+    const std::size_t sign = std::signbit(value) ? 1 : 0;
+    const std::size_t point_and_decimals = decimals > 0 ? 1 + static_cast<std::size_t>(decimals) : 0;
+    if (magnitude < 1e15) {
+        std::size_t digits = 1;
+        double next_power = 10;
+        while (magnitude >= next_power) {
+            ++digits;
+            next_power *= 10;
+        }
+        // Rounding to the decimals adds at most half their last place: far from the next power, no carry.
+        const double last_place = decimals == 0 ? 1 : decimals == 1 ? 0.1 : decimals == 2 ? 0.01 : 1e-3;
+        if (decimals <= 3 && magnitude + last_place < next_power) return sign + digits + point_and_decimals;
+    }
+    char shown[400];
+    return static_cast<std::size_t>(std::to_chars(shown, shown + sizeof shown, value, std::chars_format::fixed, decimals).ptr - shown);
+}
+
 double widest_line(std::string_view text) {
     double widest = 0;
     std::size_t start = 0;
@@ -391,12 +412,10 @@ void Sheet::number(lxw_row_t row, lxw_col_t col, std::optional<double> value, St
         if (!written_exactly(*value)) book_.note_exact(part_, cell_name(row, col), *value);
     }
     if (!measured(style)) return;
-    // As shown: "{:.1f}%", "{:.0f}" or "{:.2f}" (to_chars: the same digits, quicker than fmt's fixed precision).
-    char shown[400];
+    // As shown: "{:.1f}%", "{:.0f}" or "{:.2f}".
     const double scaled = style == Style::percent ? *value * 100 : *value;
-    const char* end = std::to_chars(shown, shown + sizeof shown, scaled, std::chars_format::fixed,
-                                    style == Style::percent ? 1 : style == Style::integer ? 0 : 2).ptr;
-    widen_by_number(col, static_cast<std::size_t>(end - shown) + (style == Style::percent ? 1 : 0), style);
+    const int decimals = style == Style::percent ? 1 : style == Style::integer ? 0 : 2;
+    widen_by_number(col, fixed_width(scaled, decimals) + (style == Style::percent ? 1 : 0), style);
 }
 
 void Sheet::integer(lxw_row_t row, lxw_col_t col, std::optional<long long> value, Style style) {

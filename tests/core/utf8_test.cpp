@@ -20,6 +20,15 @@ TEST(Utf8, CountsCharactersAndTerminalColumns) {
     EXPECT_EQ(display_width("五种表率ab"), 10u);
     EXPECT_EQ(display_width("（一）"), 6u);
     EXPECT_EQ(display_width("e\xCC\x81"), 1u);  // e + combining acute
+    // Three-byte characters: Chinese, other wide ones, narrow ones, zero-width ones, and broken sequences byte by byte.
+    EXPECT_EQ(display_width("中ㄅ가Ａ"), 8u);
+    EXPECT_EQ(display_width("—€"), 2u);
+    EXPECT_EQ(display_width("a\xE2\x80\x8B" "b"), 2u);        // U+200B
+    EXPECT_EQ(display_width("\xED\xA0\x80"), 3u);           // a surrogate is not a character
+    EXPECT_EQ(display_width("\xE0\x80\x80"), 3u);           // an overlong form neither
+    EXPECT_EQ(display_width("\xE4\xB8"), 2u);                // cut short
+    EXPECT_EQ(display_width("\xE4\xB8" "A"), 3u);           // a continuation missing
+    EXPECT_EQ(display_width("\xF0\x9F\x98\x80x"), 3u);     // U+1F600, wide, then x
 }
 
 TEST(Utf8, NamesTheEncodingProblem) {
