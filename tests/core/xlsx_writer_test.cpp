@@ -8,12 +8,15 @@
 #include <charconv>
 #include <cmath>
 #include <map>
+#include <random>
+#include <thread>
 #include <sstream>
 #include <stdexcept>
 
 #include "core/error.h"
 #include "core/parallel_deflate.h"
 #include "core/xlsx_reader.h"
+#include "core/xlsx_exact_numbers.h"
 #include "core/xlsx_writer.h"
 #include "core/zip_archive.h"
 #include "core/zip_writer.h"
@@ -273,6 +276,30 @@ TEST(XlsxWriter, AbandonedWorkbookWritesNothing) {
         }  // queued for deflating; then the workbook is dropped unclosed
     }
     EXPECT_FALSE(std::filesystem::exists(file));
+}
+
+// Texts kept from earlier calls are the texts made afresh: many values,
+// each asked for several times, match what a new thread makes of them.
+TEST(XlsxNumbers, TextsMadeBeforeAreTheSameAsMadeAfresh) {
+    std::mt19937_64 random(7);
+    std::vector<double> values;
+    for (int i = 0; i < 200000; ++i) values.push_back(static_cast<double>(random() % 30000) / static_cast<double>(1 + random() % 400));
+    values.push_back(56.333333333333336);
+    values.push_back(-0.0);
+    const auto texts = [&] {
+        std::vector<std::string> made;
+        for (const double value : values) {
+            char text[40];
+            made.emplace_back(text, xlsx::number_text(text, value));
+        }
+        return made;
+    };
+    std::vector<std::string> fresh;
+    std::thread([&] { fresh = texts(); }).join();  // a thread of its own: nothing kept yet
+    EXPECT_EQ(texts(), fresh);
+    EXPECT_EQ(texts(), fresh);
+    EXPECT_EQ(fresh[values.size() - 2], "56.333333333333336");
+    EXPECT_EQ(fresh.back(), "-0");
 }
 
 TEST(DeflatePool, PiecesMakeOneStream) {
