@@ -48,11 +48,12 @@ ResponsesImported import_responses(Database& db, const Cycle& cycle, TableReader
     if (cycle.closed())
         throw InputRefused(table.at(1, 1, tr({"测评周期“{0}”已于 {1} 关闭，不能再导入", "the cycle '{0}' was closed on {1}: nothing can be imported into it"},
                                              cycle.name, *cycle.closed_at)));
-    const TableColumns columns = TableColumns::read_header(table, response_columns);
     // The write lock from reading the stored answers to writing the merged
     // ones: a second import waits rather than merging into what is outdated.
     Transaction transaction(db);
+    // The cycle is loaded while the table's thread reads the file (the header comes after).
     AnswerMerge merge(db, cycle);
+    const TableColumns columns = TableColumns::read_header(table, response_columns);
     RowPlace place(table, columns);
     std::vector<Diagnostic> row_problems;
     RowBlock block;
