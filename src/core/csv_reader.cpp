@@ -1,5 +1,6 @@
 #include "core/csv_reader.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -55,7 +56,7 @@ std::size_t skip_plain(const char* data, std::size_t from, std::size_t size) {
 bool CsvReader::plain_record(std::vector<std::string_view>& fields) {
 #if defined(__SSE2__)
     const std::size_t size = text_.size();
-    if (pos_ + 32 > size || (invalid_utf8_ && *invalid_utf8_ < pos_ + 32)) return false;
+    if (pos_ + 32 > size || invalid_before(pos_ + 32)) return false;
     const char* const start = text_.data() + pos_;
     const __m128i highest_control = _mm_set1_epi8(0x1F);
     const __m128i comma = _mm_set1_epi8(',');
@@ -94,7 +95,20 @@ bool CsvReader::plain_record(std::vector<std::string_view>& fields) {
 
 CsvReader::CsvReader(std::string_view text) : text_(text) {
     if (text_.starts_with("\xEF\xBB\xBF")) pos_ = 3;
-    invalid_utf8_ = first_invalid_utf8(text_);
+}
+
+bool CsvReader::invalid_before(std::size_t end) {
+    if (!invalid_utf8_ && checked_to_ < end) {
+        // A megabyte at a time, not the whole text up front: the first records come at once.
+        std::size_t to = std::min(text_.size(), std::max(end, checked_to_ + (std::size_t{1} << 20)));
+        // Not in the middle of a character: its first byte and the rest are checked together.
+        const auto inside_character = [&](std::size_t at) { return at < text_.size() && (static_cast<unsigned char>(text_[at]) & 0xC0) == 0x80; };
+        while (to > end && inside_character(to)) --to;
+        while (inside_character(to)) ++to;
+        if (const auto bad = first_invalid_utf8(text_.substr(checked_to_, to - checked_to_))) invalid_utf8_ = checked_to_ + *bad;
+        checked_to_ = to;
+    }
+    return invalid_utf8_ && *invalid_utf8_ < end;
 }
 
 void CsvReader::problem(std::size_t field, std::string message) {
@@ -102,11 +116,12 @@ void CsvReader::problem(std::size_t field, std::string message) {
 }
 
 void CsvReader::check_cell(std::size_t field, std::size_t begin, std::size_t end, std::string_view value, bool may_hold_controls) {
-    if (invalid_utf8_ && *invalid_utf8_ >= begin && *invalid_utf8_ < end) {
+    if (invalid_before(end) && *invalid_utf8_ >= begin) {
         const auto encoding = find_encoding_problem(text_.substr(begin, end - begin));
         problem(field, encoding ? encoding->message : tr({"不是有效的 UTF-8 文本", "not valid UTF-8 text"}));
-        invalid_utf8_ = first_invalid_utf8(text_.substr(end));
-        if (invalid_utf8_) *invalid_utf8_ += end;
+        // Checked again from the cell's end, as reading gets there.
+        invalid_utf8_.reset();
+        checked_to_ = end;
         return;
     }
     if (may_hold_controls)
@@ -196,7 +211,7 @@ bool CsvReader::append_next(std::vector<std::string_view>& fields) {
             pos_ = end;
             fields.push_back(text_.substr(begin, end - begin));
             // Most cells are short, valid and plain: nothing to look at closely.
-            if (controls || end - begin > max_cell_characters || (invalid_utf8_ && *invalid_utf8_ < end))
+            if (controls || end - begin > max_cell_characters || invalid_before(end))
                 check_cell(field, begin, end, fields.back(), controls);
         }
         if (pos_ >= size) break;

@@ -58,7 +58,11 @@ private:
     std::string_view text_;
     std::size_t pos_ = 0;
     std::size_t record_ = 0;
-    std::optional<std::size_t> invalid_utf8_;  // byte offset of the first invalid byte, if any
+    // The text is checked for UTF-8 as reading goes: up to checked_to_, where
+    // the first invalid byte from there on is, if any.
+    bool invalid_before(std::size_t end);
+    std::size_t checked_to_ = 0;
+    std::optional<std::size_t> invalid_utf8_;
     std::string buffer_;                        // unescaped quoted fields
     struct EscapedField {  // a quoted field holding "": its text is in buffer_
         std::size_t field;

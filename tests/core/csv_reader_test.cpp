@@ -2,6 +2,7 @@
 // located cell problems, and no crash on any mutation of a real file.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
@@ -140,6 +141,34 @@ TEST(CsvReader, WrittenRecordsReadBack) {
                 if (field.find_first_of("\x01\x7F\xC4") != std::string::npos) ++spoilt;
         EXPECT_EQ(problems.size(), spoilt) << round;
     }
+}
+
+// The encoding is checked a megabyte at a time as reading goes: characters
+// across the megabytes' edges are whole, bad bytes far into the file are
+// each found in their cell.
+TEST(CsvReader, EncodingCheckedAsReadingGoes) {
+    set_language(Language::english);
+    std::string text;
+    std::size_t records = 0;
+    while (text.size() < (3u << 20)) {
+        text += "P" + std::to_string(records) + ",优秀" + std::string(records % 7, 'x') + ",称职\n";
+        ++records;
+    }
+    std::vector<CsvProblem> problems;
+    EXPECT_EQ(read_all(text, &problems).size(), records);
+    EXPECT_TRUE(problems.empty()) << problems.front().record << ": " << problems.front().message;
+    // Two bad bytes, in records past the first and second megabytes.
+    const auto spoil = [&](std::size_t near) {
+        const std::size_t line = text.find('\n', near) + 1;
+        text[text.find(',', line) + 1] = '\xC4';  // the first byte of 优 replaced: its other two are stray
+        return static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(line), '\n')) + 1;
+    };
+    const std::size_t first = spoil(1500000), second = spoil(2700000);
+    EXPECT_EQ(read_all(text, &problems).size(), records);
+    ASSERT_EQ(problems.size(), 2u);
+    EXPECT_EQ(problems[0].record, first);
+    EXPECT_EQ(problems[0].field, 2u);
+    EXPECT_EQ(problems[1].record, second);
 }
 
 TEST(CsvReader, MutatedFilesNeverCrash) {
