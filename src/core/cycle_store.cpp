@@ -201,7 +201,12 @@ Cycle load_cycle(const Database& db, const std::string& name) {
             if (r > 2) continue;
             cycle.form_files[r] = query.text(1);
             cycle.form_yaml[r] = query.text(2);
-            cycle.forms[r] = snapshot_form(cycle.name, cycle.form_files[r], cycle.form_yaml[r]);
+            // Self-review and head evaluation mostly share one form: read once.
+            for (std::size_t other = 0; other < 3 && !cycle.forms[r]; ++other)
+                if (other != r && cycle.forms[other] && cycle.form_files[other] == cycle.form_files[r] &&
+                    cycle.form_yaml[other] == cycle.form_yaml[r])
+                    cycle.forms[r] = cycle.forms[other];
+            if (!cycle.forms[r]) cycle.forms[r] = snapshot_form(cycle.name, cycle.form_files[r], cycle.form_yaml[r]);
         }
     }
     {
