@@ -42,7 +42,8 @@ HrPanel::HrPanel(wxWindow* parent, Session& session, Navigator& navigator)
     tabs_->AddPage(roster_tab_, _("Roster"));
     results_ = new ResultsPage(tabs_, session);
     tabs_->AddPage(results_, _("Results"));
-    tabs_->AddPage(new HrPlansPage(tabs_), _("Plans and forms"));
+    plans_ = new HrPlansPage(tabs_);
+    tabs_->AddPage(plans_, _("Plans and forms"));
     // more HR tabs
     outer->Add(tabs_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
     SetSizer(outer);
@@ -62,6 +63,8 @@ void HrPanel::on_tab_shown(wxWindow* page) {
         roster_tab_->Layout();
     } else if (page == results_) {
         results_->activate();
+    } else if (page == plans_) {
+        plans_->activate();
     }
 }
 

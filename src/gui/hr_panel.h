@@ -2,8 +2,8 @@
 // cycles (hr_cycles_page.h), the roster (hr_roster_page.h), the results
 // (results_page.h) and the plans — over the sign-out button. Only the first
 // tab is built at sign-in: the roster is built, and the results loaded, the
-// first time their tab is shown, so signing in costs no list of every person
-// and no scoring.
+// first time their tab is shown, and a plan checked when the plans tab is,
+// so signing in costs no list of every person, no scoring and no YAML.
 // Window names for tests: "hr_tabs", "sign_out".
 #pragma once
 
@@ -17,6 +17,7 @@ class wxNotebook;
 namespace exemplar::gui {
 
 class HrCyclesPage;
+class HrPlansPage;
 class HrRosterPage;
 class ResultsPage;
 
@@ -41,6 +42,7 @@ private:
     wxPanel* roster_tab_ = nullptr;  // holds roster_ once built
     HrRosterPage* roster_ = nullptr;
     ResultsPage* results_ = nullptr;
+    HrPlansPage* plans_ = nullptr;
 };
 
 }  // namespace exemplar::gui

@@ -75,10 +75,13 @@ HrPlansPage::HrPlansPage(wxWindow* parent) : wxPanel(parent) {
         if (row != wxNOT_FOUND) show_file(files_[static_cast<std::size_t>(row)]);
     });
     open->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { choose_file(); });
-    if (!files_.empty()) {
-        list_->SetSelection(0);
-        show_file(files_.front());
-    }
+}
+
+void HrPlansPage::activate() {
+    // Checking a plan reads it and its forms: not before the tab is looked at.
+    if (shown_ || files_.empty()) return;
+    list_->SetSelection(0);
+    show_file(files_.front());
 }
 
 void HrPlansPage::choose_file() {
@@ -87,6 +90,7 @@ void HrPlansPage::choose_file() {
 }
 
 bool HrPlansPage::show_file(const std::filesystem::path& path) {
+    shown_ = true;
     wxString text = to_wx(path.string()) + "\n\n";
     bool valid = false;
     if (is_plan(path)) {

@@ -19,6 +19,8 @@ class HrPlansPage : public wxPanel {
 public:
     explicit HrPlansPage(wxWindow* parent);
 
+    // Shows the first bundled file when nothing is shown yet (the tab first looked at).
+    void activate();
     // Checks and shows one file (a form or a plan); true when it is valid.
     bool show_file(const std::filesystem::path& path);
     wxString shown_text() const;
@@ -29,6 +31,7 @@ private:
     std::vector<std::filesystem::path> files_;
     wxListBox* list_ = nullptr;
     wxTextCtrl* text_ = nullptr;
+    bool shown_ = false;
 };
 
 }  // namespace exemplar::gui

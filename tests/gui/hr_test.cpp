@@ -323,6 +323,10 @@ TEST_F(GuiHr, PlansAndFormsAreCheckedAndShown) {
     ASSERT_NE(panel, nullptr);
     auto* page = dynamic_cast<HrPlansPage*>(find<wxWindow>("plans_page"));
     ASSERT_NE(page, nullptr);
+    // Nothing is read before the tab is looked at; then the first bundled file is shown.
+    EXPECT_TRUE(page->shown_text().empty());
+    panel->tabs()->SetSelection(static_cast<std::size_t>(panel->tabs()->FindPage(page)));
+    EXPECT_NE(from_wx(page->shown_text()).find(".yaml"), std::string::npos) << from_wx(page->shown_text());
     EXPECT_TRUE(page->show_file(EXEMPLAR_SOURCE_DIR "/forms/five-exemplars.yaml"));
     const std::string form = from_wx(page->shown_text());
     EXPECT_NE(form.find("L1"), std::string::npos);
