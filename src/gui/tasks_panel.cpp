@@ -48,12 +48,11 @@ TasksPanel::TasksPanel(wxWindow* parent, Session& session, Navigator& navigator)
     list_->AppendColumn(_("Status"), wxLIST_FORMAT_LEFT, FromDIP(200));
     list_->AppendColumn(_("Answered"), wxLIST_FORMAT_LEFT, FromDIP(220));
 
-    std::size_t peers = 0, peers_done = 0, peers_answered = 0, peers_items = 0;
+    std::size_t peers = 0, peers_answered = 0, peers_items = 0;
     bool peers_locked = true, peers_started = false;
     for (const Task& task : tasks_of(*session_.db, cycle, *session_.member)) {
         if (task.relation == Relation::peer) {
             if (peers++ == 0) rows_.push_back(task);
-            peers_done += task.locked ? 1 : 0;
             peers_locked = peers_locked && task.locked;
             peers_started = peers_started || task.answered > 0;
             peers_answered += task.answered;
