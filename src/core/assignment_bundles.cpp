@@ -61,7 +61,7 @@ void insert_bundles(Database& db, std::int64_t cycle_id, const std::vector<Plann
         states.assign(end - begin, state_byte(AssignmentStatus::open, false));
         answers.assign((end - begin) * items[index_of(relation)], unanswered);
         insert.bind(1, cycle_id).bind(2, static_cast<std::int64_t>(bucket / 3)).bind(3, static_cast<int>(index_of(relation)));
-        insert.bind_blob(4, ratee_data).bind_blob(5, states).bind_blob(6, answers);
+        insert.bind_blob_in_place(4, ratee_data).bind_blob_in_place(5, states).bind_blob_in_place(6, answers);
         insert.run();
         if ((begin / 8192) != (end / 8192)) report_progress(progress, "assignments", static_cast<double>(end), static_cast<double>(planned.size()));
     }
@@ -96,7 +96,7 @@ BundleWriter::BundleWriter(Database& db, std::int64_t cycle_id)
 void BundleWriter::write(const AssignmentBundle& bundle, const std::string& updated_at) {
     ratee_bytes_.clear();
     for (const std::uint32_t ratee : bundle.ratees) put_ratee(ratee_bytes_, ratee);
-    update_.bind_blob(1, ratee_bytes_).bind_blob(2, bundle.states).bind_blob(3, bundle.answers).bind(4, updated_at);
+    update_.bind_blob_in_place(1, ratee_bytes_).bind_blob_in_place(2, bundle.states).bind_blob_in_place(3, bundle.answers).bind(4, updated_at);
     update_.bind(5, cycle_id_).bind(6, static_cast<std::int64_t>(bundle.rater)).bind(7, static_cast<int>(index_of(bundle.relation)));
     update_.run();
     if (db_.changes() != 1) throw damaged(cycle_id_);

@@ -160,6 +160,12 @@ Statement& Statement::bind_blob(int index, std::span<const std::uint8_t> bytes) 
     return *this;
 }
 
+Statement& Statement::bind_blob_in_place(int index, std::span<const std::uint8_t> bytes) {
+    static const std::uint8_t empty = 0;
+    db_->check(sqlite3_bind_blob64(statement_, index, bytes.empty() ? &empty : bytes.data(), bytes.size(), SQLITE_STATIC), "bind");
+    return *this;
+}
+
 Statement& Statement::bind_null(int index) {
     db_->check(sqlite3_bind_null(statement_, index), "bind");
     return *this;

@@ -80,6 +80,9 @@ public:
     Statement& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
     Statement& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
     Statement& bind_blob(int index, std::span<const std::uint8_t> bytes);
+    // Not copied (many large rows): the bytes must stay as they are until the statement has run,
+    // and the statement is bound anew before it runs again.
+    Statement& bind_blob_in_place(int index, std::span<const std::uint8_t> bytes);
     Statement& bind_null(int index);
     Statement& bind(int index, const std::optional<std::string>& text) {
         return text ? bind(index, std::string_view(*text)) : bind_null(index);
