@@ -123,7 +123,7 @@ private:
                 return;
             }
         }
-        // Made here: the reader checks the whole text's encoding first, while the caller prepares.
+        // Made here, on this thread: the text is split and its encoding checked as records are read.
         csv_.emplace(text_);
         CsvReader& csv = *csv_;
         bool more = true;
