@@ -12,13 +12,7 @@
 using namespace exemplar;
 using namespace exemplar::fuzz;
 
-namespace {
-
-void initialize() { fuzz_office(false); }
-
-}  // namespace
-
-EXEMPLAR_FUZZ_TARGET_WITH_INIT(csv_table, initialize) {
+EXEMPLAR_FUZZ_TARGET_WITH_INIT(csv_table, make_fuzz_office) {
     const auto path = write_input("table.csv", input);
     try {
         auto table = open_table(path);

@@ -23,4 +23,8 @@ struct FuzzOffice {
 // are imported, so the cycle has results to report.
 FuzzOffice& fuzz_office(bool answers);
 
+// A target's initializer: the office without answers made before the first
+// input, so that input is not timed with the office's making.
+inline void make_fuzz_office() { fuzz_office(false); }
+
 }  // namespace exemplar::fuzz

@@ -12,13 +12,7 @@
 using namespace exemplar;
 using namespace exemplar::fuzz;
 
-namespace {
-
-void initialize() { fuzz_office(false); }
-
-}  // namespace
-
-EXEMPLAR_FUZZ_TARGET_WITH_INIT(plan_loader, initialize) {
+EXEMPLAR_FUZZ_TARGET_WITH_INIT(plan_loader, make_fuzz_office) {
     const auto path = write_input("plan.yaml", input);
     const PlanLoad loaded = load_plan_file(path);
     if (!loaded.plan) {

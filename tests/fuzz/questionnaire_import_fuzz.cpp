@@ -15,13 +15,7 @@
 using namespace exemplar;
 using namespace exemplar::fuzz;
 
-namespace {
-
-void initialize() { fuzz_office(false); }
-
-}  // namespace
-
-EXEMPLAR_FUZZ_TARGET_WITH_INIT(questionnaire_import, initialize) {
+EXEMPLAR_FUZZ_TARGET_WITH_INIT(questionnaire_import, make_fuzz_office) {
     const auto path = write_input("answers.xlsx", input);
     FuzzOffice& office = fuzz_office(false);
     Transaction rollback(office.db);  // never committed

@@ -57,11 +57,9 @@ std::size_t read_every_sheet(const XlsxWorkbook& book) {
     return cells_read;
 }
 
-void initialize() { fuzz_office(false); }
-
 }  // namespace
 
-EXEMPLAR_FUZZ_TARGET_WITH_INIT(xlsx_reader, initialize) {
+EXEMPLAR_FUZZ_TARGET_WITH_INIT(xlsx_reader, make_fuzz_office) {
     const auto path = write_input("book.xlsx", input);
     try {
         const XlsxWorkbook book = XlsxWorkbook::open(path);
