@@ -29,17 +29,20 @@ constexpr std::array<std::uint8_t, 256> byte_kinds = [] {
     return kinds;
 }();
 
+#if defined(__SSE2__)
+// Each byte of `bytes` that is a control character below 0x20 (line ends among them), as 0xFF.
+__m128i controls_in(__m128i bytes) { return _mm_cmpeq_epi8(_mm_min_epu8(bytes, _mm_set1_epi8(0x1F)), bytes); }
+#endif
+
 // The first byte from `from` on that is not plain (`size` when there is none):
 // sixteen bytes at a time where SSE2 is there, as cells are mostly short and plain.
 std::size_t skip_plain(const char* data, std::size_t from, std::size_t size) {
 #if defined(__SSE2__)
     const __m128i comma = _mm_set1_epi8(',');
     const __m128i del = _mm_set1_epi8(0x7F);
-    const __m128i highest_control = _mm_set1_epi8(0x1F);
     while (from + 16 <= size) {
         const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + from));
-        const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(bytes, highest_control), bytes);  // bytes ≤ 0x1F
-        const __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(bytes, comma), _mm_cmpeq_epi8(bytes, del)), control);
+        const __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(bytes, comma), _mm_cmpeq_epi8(bytes, del)), controls_in(bytes));
         if (const int mask = _mm_movemask_epi8(special); mask != 0) return from + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
         from += 16;
     }
@@ -58,7 +61,6 @@ bool CsvReader::plain_record(std::vector<std::string_view>& fields) {
     const std::size_t size = text_.size();
     if (pos_ + 32 > size || invalid_before(pos_ + 32)) return false;
     const char* const start = text_.data() + pos_;
-    const __m128i highest_control = _mm_set1_epi8(0x1F);
     const __m128i comma = _mm_set1_epi8(',');
     const __m128i quote = _mm_set1_epi8('"');
     const __m128i del = _mm_set1_epi8(0x7F);
@@ -66,7 +68,7 @@ bool CsvReader::plain_record(std::vector<std::string_view>& fields) {
     for (int i = 0; i < 2; ++i) {
         const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(start + 16 * i));
         const auto bits = [&](__m128i found) { return static_cast<std::uint32_t>(_mm_movemask_epi8(found)) << (16 * i); };
-        controls |= bits(_mm_cmpeq_epi8(_mm_min_epu8(bytes, highest_control), bytes));  // ≤ 0x1F: line ends among them
+        controls |= bits(controls_in(bytes));
         commas |= bits(_mm_cmpeq_epi8(bytes, comma));
         others |= bits(_mm_or_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(bytes, del)));
     }

@@ -104,7 +104,8 @@ std::size_t display_width(std::string_view text) {
             ++i;
             continue;
         }
-        if (((lead >= 0xE1 && lead <= 0xEC) || lead >= 0xEE) && lead <= 0xEF && i + 2 < text.size()) {
+        // E0 and ED take only some second bytes (no overlong forms, no surrogates): left to decode().
+        if (lead >= 0xE1 && lead <= 0xEF && lead != 0xED && i + 2 < text.size()) {
             const auto second = static_cast<unsigned char>(text[i + 1]);
             const auto third = static_cast<unsigned char>(text[i + 2]);
             if ((second & 0xC0) == 0x80 && (third & 0xC0) == 0x80) {  // a valid three-byte sequence

@@ -48,7 +48,6 @@ std::size_t utf8_sequence_length(unsigned char lead) {
     return 4;
 }
 
-// The display width of the widest line.
 // The characters of the value written with `decimals` fixed decimals: its
 // whole digits counted, the text made only where rounding might carry.
 std::size_t fixed_width(double value, int decimals) {
@@ -63,13 +62,14 @@ std::size_t fixed_width(double value, int decimals) {
             next_power *= 10;
         }
         // Rounding to the decimals adds at most half their last place: far from the next power, no carry.
-        const double last_place = decimals == 0 ? 1 : decimals == 1 ? 0.1 : decimals == 2 ? 0.01 : 1e-3;
-        if (decimals <= 3 && magnitude + last_place < next_power) return sign + digits + point_and_decimals;
+        constexpr double last_place[] = {1, 0.1, 0.01};
+        if (decimals >= 0 && decimals <= 2 && magnitude + last_place[decimals] < next_power) return sign + digits + point_and_decimals;
     }
     char shown[400];
     return static_cast<std::size_t>(std::to_chars(shown, shown + sizeof shown, value, std::chars_format::fixed, decimals).ptr - shown);
 }
 
+// The display width of the widest line.
 double widest_line(std::string_view text) {
     double widest = 0;
     std::size_t start = 0;
