@@ -79,7 +79,7 @@ HrPlansPage::HrPlansPage(wxWindow* parent) : wxPanel(parent) {
 
 void HrPlansPage::activate() {
     // Checking a plan reads it and its forms: not before the tab is looked at.
-    if (shown_ || files_.empty()) return;
+    if (!text_->IsEmpty() || files_.empty()) return;
     list_->SetSelection(0);
     show_file(files_.front());
 }
@@ -90,7 +90,6 @@ void HrPlansPage::choose_file() {
 }
 
 bool HrPlansPage::show_file(const std::filesystem::path& path) {
-    shown_ = true;
     wxString text = to_wx(path.string()) + "\n\n";
     bool valid = false;
     if (is_plan(path)) {

@@ -31,7 +31,6 @@ private:
     std::vector<std::filesystem::path> files_;
     wxListBox* list_ = nullptr;
     wxTextCtrl* text_ = nullptr;
-    bool shown_ = false;
 };
 
 }  // namespace exemplar::gui
